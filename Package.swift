@@ -1,0 +1,67 @@
+// swift-tools-version:6.0
+//
+// Labeler: stamp and verify "AI-generated" disclosures in images and text.
+//
+// Layout (see ../shared/reference/style.md §2.1):
+//   CLibPNG / CLibJPEG / CLibEXIF / CZlib   system libraries found through pkg-config
+//   CLabelerShims                           the only C we write (every setjmp lives here)
+//   LabelerCInterop                         the only Swift that imports C modules; `package` API
+//   Labeler                                 the library: containers, metadata, disclosure, pipeline
+//   labelctl                                the thin command-line front end
+import PackageDescription
+
+let strictSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Labeler",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "Labeler", targets: ["Labeler"]),
+        .executable(name: "labelctl", targets: ["labelctl"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CLibJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
+        .systemLibrary(name: "CLibEXIF", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .target(
+            name: "CLabelerShims",
+            dependencies: ["CLibPNG", "CLibJPEG", "CLibEXIF"]
+        ),
+        .target(
+            name: "LabelerCInterop",
+            dependencies: ["CLabelerShims", "CLibEXIF", "CZlib"],
+            swiftSettings: strictSettings
+        ),
+        .target(
+            name: "Labeler",
+            dependencies: ["LabelerCInterop"],
+            swiftSettings: strictSettings
+        ),
+        .executableTarget(
+            name: "labelctl",
+            dependencies: [
+                "Labeler",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LabelerTests",
+            dependencies: ["Labeler", "LabelerCInterop"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LabelCtlTests",
+            dependencies: ["Labeler", "LabelerCInterop", "labelctl"],
+            swiftSettings: strictSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

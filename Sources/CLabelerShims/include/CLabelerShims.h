@@ -1,0 +1,110 @@
+// CLabelerShims: the only C code in Labeler (style.md §2.1, §2.5).
+//
+// Why these shims exist:
+//  * libpng and libjpeg report fatal errors by longjmp. Swift cannot call setjmp, and a
+//    longjmp must never cross a Swift frame, so every libpng/libjpeg call that may
+//    png_error/ERREXIT is made here, from a function that called setjmp in its own frame.
+//  * Library messages are copied into a caller-supplied `err` buffer (always
+//    NUL-terminated when `err_len > 0`); nothing is ever printed.
+//  * All I/O is from/to memory, through callbacks written in C.
+//  * libexif's log callback takes a va_list, which Swift cannot implement; it is
+//    installed here and records messages instead of printing them.
+//
+// This header exposes only <stdint.h>/<stddef.h> types, so no library type leaks into Swift.
+// Every status-returning function returns CLABELER_SHIMS_OK (0) on success and cleans up
+// everything it created on both paths.
+#ifndef CLABELER_SHIMS_H
+#define CLABELER_SHIMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "CLabelerShims_fs.h"  /* syncfs, added by the Labeler core (group commit) */
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Status codes returned by the shims.
+enum {
+    CLABELER_SHIMS_OK = 0,
+    /// The library raised an error (png_error / ERREXIT); see the message buffer.
+    CLABELER_SHIMS_LIBRARY_ERROR = 1,
+    /// An allocation failed.
+    CLABELER_SHIMS_NO_MEMORY = 2,
+    /// An argument was invalid (bad channel count, output buffer too small, ...).
+    CLABELER_SHIMS_INVALID_ARGUMENT = 3,
+    /// libjpeg hit the end of the data before the image was complete (JWRN_JPEG_EOF).
+    CLABELER_SHIMS_TRUNCATED = 4,
+};
+
+/// Releases a buffer returned by a CLabelerShims function (plain free()).
+void CLabelerShims_free(void *pointer);
+
+// MARK: libpng
+
+/// Decodes a PNG held in memory to 8-bit RGBA, 4 bytes per pixel, rows top to bottom.
+/// With `out == NULL` only the header is read and `*width`/`*height` are set, so the caller
+/// can size `out` (width * height * 4 bytes) and call again.
+/// libpng calls: png_create_read_struct, png_set_read_fn, png_read_info, png_set_expand,
+/// png_set_scale_16, png_set_gray_to_rgb, png_set_add_alpha, png_set_interlace_handling,
+/// png_read_update_info, png_read_image, png_read_end, png_destroy_read_struct.
+int CLabelerShims_png_decode_rgba(const uint8_t *data, size_t len,
+                                  uint8_t *out, size_t out_len,
+                                  uint32_t *width, uint32_t *height,
+                                  char *err, size_t err_len);
+
+/// Encodes 8-bit RGB (channels 3) or RGBA (channels 4) rows to a PNG.
+/// On success `*out` is a malloc'd buffer of `*out_len` bytes; release it with CLabelerShims_free.
+/// libpng calls: png_create_write_struct, png_set_write_fn, png_set_IHDR, png_write_info,
+/// png_write_row, png_write_end, png_destroy_write_struct.
+int CLabelerShims_png_encode(const uint8_t *pixels, size_t pixels_len,
+                             uint32_t width, uint32_t height, int channels,
+                             uint8_t **out, size_t *out_len,
+                             char *err, size_t err_len);
+
+// MARK: libjpeg
+
+/// Decodes a JPEG held in memory (baseline, progressive, gray, YCbCr, CMYK/YCCK) to 8-bit RGB.
+/// With `out == NULL` only the header is read (width * height * 3 bytes are needed).
+/// A stream that ends early fails with CLABELER_SHIMS_TRUNCATED instead of being padded.
+/// libjpeg calls: jpeg_std_error, jpeg_create_decompress, jpeg_mem_src, jpeg_read_header,
+/// jpeg_start_decompress, jpeg_read_scanlines, jpeg_finish_decompress, jpeg_destroy_decompress.
+int CLabelerShims_jpeg_decode_rgb(const uint8_t *data, size_t len,
+                                  uint8_t *out, size_t out_len,
+                                  uint32_t *width, uint32_t *height,
+                                  char *err, size_t err_len);
+
+/// Encodes 8-bit RGB (channels 3) or RGBA (channels 4, alpha ignored) to a baseline JPEG
+/// with the given quality (1...100). `*out` is malloc'd; release with CLabelerShims_free.
+/// libjpeg calls: jpeg_create_compress, jpeg_set_defaults, jpeg_set_quality,
+/// jpeg_start_compress, jpeg_write_scanlines, jpeg_finish_compress, jpeg_destroy_compress,
+/// with a growable memory destination manager written here.
+int CLabelerShims_jpeg_encode(const uint8_t *pixels, size_t pixels_len,
+                              uint32_t width, uint32_t height, int channels, int quality,
+                              uint8_t **out, size_t *out_len,
+                              char *err, size_t err_len);
+
+// MARK: libexif
+
+/// Creates an EXIF document: exif_data_new, a recording ExifLog (exif_log_new,
+/// exif_log_set_func, exif_data_log), options FOLLOW_SPECIFICATION and IGNORE_UNKNOWN_TAGS
+/// unset and DONT_CHANGE_MAKER_NOTE set (exif_data_unset_option / exif_data_set_option),
+/// then exif_data_load_data when `data != NULL`. Returns NULL only when out of memory.
+/// Release with CLabelerShims_exif_close.
+void *CLabelerShims_exif_open(const uint8_t *data, size_t len);
+
+/// The `ExifData *` owned by a document from CLabelerShims_exif_open.
+void *CLabelerShims_exif_data(void *document);
+
+/// Number of CORRUPT_DATA / NO_MEMORY messages libexif logged for this document so far;
+/// the first such message is copied into `err`.
+int CLabelerShims_exif_problems(const void *document, char *err, size_t err_len);
+
+/// exif_data_unref plus exif_log_unref, then frees the document. NULL is ignored.
+void CLabelerShims_exif_close(void *document);
+
+#ifdef __cplusplus
+}
+#endif
+
+#endif

@@ -1,0 +1,127 @@
+extension JPEG {
+    /// Reads and writes Labeler's metadata in JPEG files without touching image data.
+    ///
+    /// Write rule (XMP Part 3 §1.1.3; Exif 2.32 §4.5.4; regulation.md §7.4):
+    /// ```
+    /// SOI  [APP0 JFIF…]  APP1 Exif  APP1 XMP (ours, the only one)  …every other segment unchanged…  EOI
+    /// ```
+    /// The XMP segment goes right after the Exif segment, or after the leading APP0 run (or SOI) when
+    /// there is no Exif. Older standard-XMP APP1 segments are removed; Extended XMP parts stay (the
+    /// merged main packet keeps their `xmpNote:HasExtendedXMP` reference).
+    struct Handler: Sendable {
+        let bytes: [UInt8]
+        let reader: SegmentReader
+
+        init(_ bytes: [UInt8]) throws {
+            self.bytes = bytes
+            reader = try bytes.withUnsafeBytes { buffer in try SegmentReader(buffer) }
+        }
+
+        func starts(_ segment: Segment, with identifier: [UInt8]) -> Bool {
+            bytes.withUnsafeBytes { segment.payloadStarts(with: identifier, in: $0) }
+        }
+
+        func isXMP(_ segment: Segment) -> Bool { segment.marker == Marker.app1 && starts(segment, with: JPEG.xmpIdentifier) }
+        func isExif(_ segment: Segment) -> Bool { segment.marker == Marker.app1 && starts(segment, with: JPEG.exifIdentifier) }
+
+        /// APP11 segments carrying JUMBF (`JP` common identifier, C2PA 2.x §A.3.1).
+        func isJUMBF(_ segment: Segment) -> Bool { segment.marker == Marker.app11 && starts(segment, with: [0x4A, 0x50]) }
+
+        var map: ContainerMap {
+            var entries = reader.segments.map { segment -> ContainerMap.Entry in
+                var note: String?
+                if isXMP(segment) { note = "XMP" }
+                else if isExif(segment) { note = "Exif" }
+                else if segment.marker == Marker.app1, starts(segment, with: JPEG.extendedXMPIdentifier) { note = "Extended XMP" }
+                else if isJUMBF(segment) { note = "JUMBF (C2PA)" }
+                else if segment.marker == Marker.app0, starts(segment, with: Array("JFIF\0".utf8)) { note = "JFIF" }
+                return ContainerMap.Entry(name: segment.name, offset: segment.offset, length: segment.length, note: note)
+            }
+            if let trailing = reader.trailingRange {
+                entries.append(ContainerMap.Entry(name: "trailing data", offset: trailing.lowerBound, length: trailing.count, note: "after EOI"))
+            }
+            return ContainerMap(format: .jpeg, fileSize: bytes.count, entries: entries)
+        }
+
+        func sites() -> MetadataSites {
+            var sites = MetadataSites()
+            for segment in reader.segments {
+                let carrier = "\(segment.name) at byte \(segment.offset)"
+                if isXMP(segment) {
+                    let start = segment.payloadRange.lowerBound + JPEG.xmpIdentifier.count
+                    sites.xmp.append(.init(bytes: Array(bytes[start ..< segment.payloadRange.upperBound]), offset: start, carrier: carrier + " (XMP)"))
+                } else if isExif(segment) {
+                    sites.exif.append(.init(bytes: Array(bytes[segment.payloadRange]), offset: segment.payloadRange.lowerBound, carrier: carrier + " (Exif)"))
+                } else if isJUMBF(segment) {
+                    sites.provenance.append(.init(range: segment.range, carrier: carrier + " (JUMBF)"))
+                }
+            }
+            return sites
+        }
+
+        /// Whether any APP11 JUMBF segment holds a C2PA manifest store (`c2pa` label in its first bytes).
+        var hasC2PA: Bool {
+            reader.segments.contains { segment in
+                isJUMBF(segment) && bytes[segment.payloadRange].prefix(64).containsRun(Array("c2pa".utf8))
+            }
+        }
+
+        /// The plan that writes `exif` (when non-nil, replacing or adding the Exif segment) and
+        /// `packet` as the only standard XMP segment.
+        func plan(
+            exif makeExif: (_ existing: ArraySlice<UInt8>?) throws -> [UInt8]?,
+            xmp makePacket: (_ existing: MetadataSites.Packet?) throws -> [UInt8]
+        ) throws -> SplicePlan {
+            let segments = reader.segments
+            let exifSegment = segments.first(where: isExif)
+            let xmpSegments = segments.filter(isXMP)
+            let existing = xmpSegments.first.map { segment -> MetadataSites.Packet in
+                let start = segment.payloadRange.lowerBound + JPEG.xmpIdentifier.count
+                return .init(bytes: Array(bytes[start ..< segment.payloadRange.upperBound]), offset: start, carrier: "APP1 XMP")
+            }
+            let packet = try makePacket(existing)
+            guard packet.count <= JPEG.maxXMPPacket else {
+                throw LabelerError(.tooLarge, "jpeg: merged XMP packet is \(packet.count) bytes, more than the \(JPEG.maxXMPPacket) one APP1 segment holds (Extended XMP is not written)")
+            }
+            let xmpSegment = Self.segment(marker: Marker.app1, payload: JPEG.xmpIdentifier + packet)
+            let newExif = try makeExif(exifSegment.map { bytes[$0.payloadRange] }).map { Self.segment(marker: Marker.app1, payload: $0) }
+            // Anchor: after the Exif segment, else after SOI and the APP0 run that follows it.
+            var anchor = 1
+            if let exifSegment, let index = segments.firstIndex(of: exifSegment) {
+                anchor = index + 1
+            } else {
+                while anchor < segments.count, segments[anchor].marker == Marker.app0 { anchor += 1 }
+            }
+            let removed = Set(xmpSegments.map(\.offset))
+            var plan = SplicePlan()
+            for (index, segment) in segments.enumerated() {
+                if index == anchor {
+                    if exifSegment == nil, let newExif { plan.insert(newExif) }
+                    plan.insert(xmpSegment)
+                }
+                if removed.contains(segment.offset) { continue }
+                if segment == exifSegment, let newExif { plan.insert(newExif); continue }
+                plan.keep(segment.range)
+            }
+            if let trailing = reader.trailingRange { plan.keep(trailing) }
+            return plan
+        }
+
+        /// `FF marker` + big-endian length (payload + 2) + payload.
+        static func segment(marker: UInt8, payload: [UInt8]) -> [UInt8] {
+            [0xFF, marker, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload
+        }
+    }
+}
+
+extension Collection where Element == UInt8 {
+    /// True when `needle` occurs as a contiguous run.
+    func containsRun(_ needle: [UInt8]) -> Bool {
+        guard !needle.isEmpty, count >= needle.count else { return false }
+        let haystack = Array(self)
+        for start in 0 ... haystack.count - needle.count where haystack[start] == needle[0] {
+            if Array(haystack[start ..< start + needle.count]) == needle { return true }
+        }
+        return false
+    }
+}

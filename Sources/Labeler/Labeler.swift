@@ -1,0 +1,86 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The library's front door: stamp, verify and inspect files.
+///
+/// ```swift
+/// let disclosure = Disclosure(aiSystem: "ExampleGen", aiSystemVersion: "2.1",
+///                             producerCode: try ProducerCode(validating: "001191110000EXAMPLE00X1AB01"))
+/// let stamper = try Stamper(disclosure: disclosure)
+/// try Labeler.stamp(file: "in.png", to: "out/in.png", with: stamper)
+/// let report = Labeler.verify(file: "out/in.png")   // report.verdict == .labelled
+/// ```
+/// For whole trees, use ``BatchPipeline``.
+public enum Labeler {
+    /// Stamps `input` and atomically writes the result to `output` (which may be `input` itself:
+    /// the original is then replaced in one rename, entirely old or entirely new).
+    /// - Throws: ``LabelerError`` naming the file and, for corrupt input, the byte offset. On error
+    ///   no output file is left behind and the input is unchanged.
+    @discardableResult
+    public static func stamp(file input: String, to output: String, with stamper: Stamper) throws -> StampedFile {
+        let bytes = try FileIO.read(input)
+        let stamped: StampedFile
+        do {
+            stamped = try stamper.stamp(bytes)
+        } catch {
+            throw LabelerError.wrapping(error, path: input)
+        }
+        let writer = AtomicFileWriter()
+        let staged = try writer.stage(stamped.plan, from: bytes, to: output, mode: try FileIO.mode(of: input))
+        if let failure = writer.commit([staged]).first ?? nil { throw failure }
+        return stamped
+    }
+
+    /// Verifies the file at `path`; unreadable or corrupt files give a report with verdict `.error`.
+    public static func verify(file path: String) -> VerificationReport {
+        var report: VerificationReport
+        do {
+            report = Verifier().verify(try FileIO.read(path))
+        } catch {
+            let wrapped = LabelerError.wrapping(error, path: nil)
+            report = VerificationReport(format: nil, verdict: .error, layers: [], regimes: [], error: wrapped.message, errorOffset: wrapped.offset)
+        }
+        report.path = path
+        return report
+    }
+
+    /// The structure of the file at `path` and every metadata site in it.
+    /// - Throws: ``LabelerError`` for unreadable, unsupported or corrupt files.
+    public static func inspect(file path: String) throws -> Inspection {
+        do {
+            return try Inspection(bytes: try FileIO.read(path), path: path)
+        } catch {
+            throw LabelerError.wrapping(error, path: path)
+        }
+    }
+}
+
+/// The result of ``Labeler/inspect(file:)``: the chunk or segment map plus the verification report.
+public struct Inspection: Sendable, Codable, Hashable {
+    public var path: String
+    public var map: ContainerMap
+    public var report: VerificationReport
+
+    init(bytes: [UInt8], path: String) throws {
+        self.path = path
+        switch ContainerFormat.sniff(bytes.prefix(ContainerFormat.sniffLength)) {
+        case .png: map = try PNG.Handler(bytes).map
+        case .jpeg: map = try JPEG.Handler(bytes).map
+        case nil: throw Stamper.unsupported(bytes)
+        }
+        report = Verifier().verify(bytes)
+        report.path = path
+    }
+}
+
+extension FileIO {
+    /// Permission bits of the file at `path`.
+    static func mode(of path: String) throws -> mode_t {
+        var status = stat()
+        guard stat(path, &status) == 0 else { throw ioError("stat", path) }
+        return status.st_mode & 0o7777
+    }
+}

@@ -1,0 +1,51 @@
+extension XMP {
+    /// Errors found while reading or merging an XMP packet. Offsets are relative to the packet start
+    /// until ``shifted(by:)`` makes them absolute in the file.
+    public enum Error: Swift.Error, Sendable, Hashable, CustomStringConvertible, LabelerErrorConvertible {
+        case malformedXML(offset: Int, reason: String)
+        case doctypeNotAllowed(offset: Int)
+        case unknownEntity(offset: Int, name: String)
+        case nestingTooDeep(offset: Int, limit: Int)
+        case packetTooLarge(size: Int, limit: Int)
+        case notXMP(offset: Int, reason: String)
+
+        public var offset: Int {
+            switch self {
+            case .malformedXML(let offset, _), .doctypeNotAllowed(let offset), .unknownEntity(let offset, _),
+                .nestingTooDeep(let offset, _), .notXMP(let offset, _):
+                return offset
+            case .packetTooLarge: return 0
+            }
+        }
+
+        /// The same error with its offset moved by `delta` (packet-relative → file-absolute).
+        func shifted(by delta: Int) -> XMP.Error {
+            switch self {
+            case .malformedXML(let offset, let reason): return .malformedXML(offset: offset + delta, reason: reason)
+            case .doctypeNotAllowed(let offset): return .doctypeNotAllowed(offset: offset + delta)
+            case .unknownEntity(let offset, let name): return .unknownEntity(offset: offset + delta, name: name)
+            case .nestingTooDeep(let offset, let limit): return .nestingTooDeep(offset: offset + delta, limit: limit)
+            case .notXMP(let offset, let reason): return .notXMP(offset: offset + delta, reason: reason)
+            case .packetTooLarge: return self
+            }
+        }
+
+        public var description: String {
+            switch self {
+            case .malformedXML(let offset, let reason): return "xmp: malformed XML at byte \(offset): \(reason)"
+            case .doctypeNotAllowed(let offset):
+                return "xmp: DOCTYPE at byte \(offset) refused (no DTDs, so no entity expansion, in XMP)"
+            case .unknownEntity(let offset, let name):
+                return "xmp: entity '&\(name);' at byte \(offset) refused (only the five XML entities and character references)"
+            case .nestingTooDeep(let offset, let limit): return "xmp: elements nested deeper than \(limit) at byte \(offset)"
+            case .packetTooLarge(let size, let limit): return "xmp: packet of \(size) bytes exceeds the \(limit)-byte limit"
+            case .notXMP(let offset, let reason): return "xmp: not an XMP packet at byte \(offset): \(reason)"
+            }
+        }
+
+        var labelerError: LabelerError {
+            if case .packetTooLarge = self { return LabelerError(.tooLarge, description) }
+            return LabelerError(.corrupt, description, offset: offset)
+        }
+    }
+}

@@ -1,0 +1,115 @@
+/// What verification found in one input: per layer and per regime. A value, not an error.
+///
+/// "No label found" is ``Verdict/unlabelled``; it never means "made by a human".
+public struct VerificationReport: Sendable, Codable, Hashable {
+    public enum Verdict: String, Sendable, Codable, Hashable {
+        /// At least one machine-readable AI disclosure was found and none is invalid.
+        case labelled
+        /// No machine-readable AI disclosure was found (this says nothing about who made the content).
+        case unlabelled
+        /// A label is present but broken, duplicated or tampered with.
+        case invalid
+        /// The input could not be read or parsed.
+        case error
+    }
+
+    public var path: String?
+    public var format: ContainerFormat?
+    public var verdict: Verdict
+    public var layers: [LayerReport]
+    public var regimes: [RegimeReport]
+    /// For ``Verdict/error``: what went wrong and where.
+    public var error: String?
+    public var errorOffset: Int?
+
+    public init(path: String? = nil, format: ContainerFormat?, verdict: Verdict, layers: [LayerReport], regimes: [RegimeReport],
+                error: String? = nil, errorOffset: Int? = nil) {
+        self.path = path
+        self.format = format
+        self.verdict = verdict
+        self.layers = layers
+        self.regimes = regimes
+        self.error = error
+        self.errorOffset = errorOffset
+    }
+
+    public func layer(_ name: LayerReport.Name) -> LayerReport? { layers.first { $0.name == name } }
+}
+
+/// One carrier of a disclosure and what was found in it.
+public struct LayerReport: Sendable, Codable, Hashable {
+    public enum Name: String, Sendable, Codable, Hashable, CaseIterable {
+        /// XMP `Iptc4xmpExt:DigitalSourceType` and the IPTC 2025.1 AI properties.
+        case iptc
+        /// The GB 45438 Annex E `AIGC` label, wherever it is (XMP, PNG text, EXIF).
+        case tc260
+        /// EXIF Software / ImageDescription / UserComment.
+        case exif
+        /// C2PA manifest store (JPEG APP11 / PNG caBX).
+        case c2pa
+        /// A visible warning drawn in the pixels.
+        case visible
+        /// An imperceptible pixel watermark.
+        case watermark
+    }
+
+    public enum Status: String, Sendable, Codable, Hashable {
+        case present, absent, invalid
+        /// This version of Labeler cannot check this layer.
+        case notChecked = "not_checked"
+    }
+
+    public var name: Name
+    public var status: Status
+    /// Whether the layer declares AI involvement (nil when unknown or absent).
+    public var declaresAI: Bool?
+    /// Where the layer was found (`iTXt chunk 'XML:com.adobe.xmp' at byte 33`, …).
+    public var locations: [String]
+    /// Field values read from the layer, for display.
+    public var fields: [String: String]
+    public var problems: [String]
+    public var warnings: [String]
+
+    public init(name: Name, status: Status, declaresAI: Bool? = nil, locations: [String] = [], fields: [String: String] = [:],
+                problems: [String] = [], warnings: [String] = []) {
+        self.name = name
+        self.status = status
+        self.declaresAI = declaresAI
+        self.locations = locations
+        self.fields = fields
+        self.problems = problems
+        self.warnings = warnings
+    }
+}
+
+/// Whether a regime's marking duties look met, as far as a file can show.
+public struct RegimeReport: Sendable, Codable, Hashable {
+    public enum Regime: String, Sendable, Codable, Hashable, CaseIterable {
+        /// Kazakhstan, Law "On Artificial Intelligence" No. 230-VIII, Art. 21 (2).
+        case kz
+        /// EU AI Act Art. 50 (2) with the June 2026 Code of Practice, Measure 1.1.
+        case eu
+        /// China, Labeling Measures + GB 45438-2025 (§5 explicit, §6 + Annex E implicit).
+        case cn
+
+        public var title: String {
+            switch self {
+            case .kz: return "KZ Law on AI Art. 21"
+            case .eu: return "EU AI Act Art. 50"
+            case .cn: return "CN GB 45438-2025"
+            }
+        }
+    }
+
+    public enum Status: String, Sendable, Codable, Hashable {
+        /// Every duty this regime places on the file is visibly met.
+        case met
+        /// Machine-readable duties met; others (visible label, watermark, signature) not verified.
+        case partial
+        case notMet = "not_met"
+    }
+
+    public var regime: Regime
+    public var status: Status
+    public var notes: [String]
+}

@@ -1,0 +1,43 @@
+import ArgumentParser
+import Labeler
+import Synchronization
+
+struct VerifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "verify",
+        abstract: "Find and check every AI-disclosure label, per layer and per regime (KZ, EU, CN).",
+        discussion: """
+            Reads XMP (IPTC DigitalSourceType and AI fields; TC260:AIGC as element or attribute), PNG text chunks \
+            keyed AIGC, EXIF UserComment/ImageDescription JSON and C2PA presence, and checks GB 45438 Annex E \
+            (required fields, charset, Label 1/2/3, a single copy). "unlabelled" never means "made by a human".
+            --json prints one object per input (JSON Lines) with path, format, verdict, layers, regimes.
+
+            \(ExitStatus.table)
+            """)
+
+    @OptionGroup var discovery: DiscoveryOptions
+
+    @Flag(name: .long, help: "One JSON object per input, one per line.")
+    var json = false
+
+    @Flag(name: .shortAndLong, help: "Print nothing; only the exit code tells.")
+    var quiet = false
+
+    @Argument(help: "Files or folders to verify.")
+    var paths: [String]
+
+    func run() throws {
+        let found = try CommandSupport.discover(paths, with: discovery.discovery)
+        let worst = Mutex(ExitStatus.ok)
+        let (json, quiet) = (json, quiet)
+        BatchVerifier(jobs: discovery.workerCount).verify(found.items) { _, report in
+            guard let report else { return }
+            let status = ExitStatus(report.verdict, errorIsIO: report.format == nil && report.error?.hasPrefix("cannot") == true)
+            worst.withLock { $0 = max($0, status) }
+            if quiet { return }
+            print(json ? ReportRenderer.json(report) : ReportRenderer.text(report))
+        }
+        let status = worst.withLock { $0 }
+        if status != .ok { throw status.exitCode }
+    }
+}

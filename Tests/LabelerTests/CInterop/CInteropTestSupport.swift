@@ -1,0 +1,122 @@
+import Foundation
+import Testing
+
+/// Fixtures, temporary directories, external tools and JPEG segment helpers shared by the
+/// CInterop tests. Every test works in its own temporary directory (style.md §2.8).
+enum CInteropSupport {
+    /// `<package root>/../shared/fixtures/c2pa-rs`, found by walking up from this file to the
+    /// directory holding Package.swift. Fails the test (does not skip) when it is missing.
+    static func fixtureURL(_ name: String, filePath: String = #filePath) throws -> URL {
+        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
+        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
+            let parent = directory.deletingLastPathComponent()
+            try #require(parent.path != directory.path, "no Package.swift above \(filePath)")
+            directory = parent
+        }
+        let url = directory.deletingLastPathComponent()
+            .appendingPathComponent("shared/fixtures/c2pa-rs/\(name)")
+        try #require(FileManager.default.fileExists(atPath: url.path), "missing fixture \(url.path)")
+        return url
+    }
+
+    static func fixtureBytes(_ name: String) throws -> [UInt8] {
+        [UInt8](try Data(contentsOf: fixtureURL(name)))
+    }
+
+    /// Runs `body` with a fresh temporary directory that is removed afterwards.
+    static func withTemporaryDirectory<R>(_ body: (URL) throws -> R) throws -> R {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("labeler-cinterop-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: url) }
+        return try body(url)
+    }
+
+    struct ToolFailure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    /// Runs a tool found on PATH (via /usr/bin/env) and returns its stdout; throws on a
+    /// non-zero exit status.
+    @discardableResult
+    static func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> Data {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = [tool] + arguments
+        process.currentDirectoryURL = directory
+        let output = Pipe()
+        let errors = Pipe()
+        process.standardOutput = output
+        process.standardError = errors
+        try process.run()
+        let stdout = output.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            throw ToolFailure(
+                description: "\(tool) \(arguments) exited \(process.terminationStatus): "
+                    + String(decoding: stderr, as: UTF8.self))
+        }
+        return stdout
+    }
+
+    /// `exiftool -j -a -G1` for one file, as `["Group:Tag": value]` (values as strings).
+    static func exiftoolTags(_ file: URL) throws -> [String: String] {
+        let json = try run("exiftool", ["-j", "-a", "-G1", file.path], in: file.deletingLastPathComponent())
+        let list = try #require(try JSONSerialization.jsonObject(with: json) as? [[String: Any]])
+        let object = try #require(list.first)
+        return object.mapValues { "\($0)" }
+    }
+
+    /// A deterministic RGB or RGBA test pattern.
+    static func pattern(width: Int, height: Int, channels: Int) -> [UInt8] {
+        var pixels: [UInt8] = []
+        pixels.reserveCapacity(width * height * channels)
+        for y in 0..<height {
+            for x in 0..<width {
+                pixels.append(UInt8(truncatingIfNeeded: x * 255 / max(width - 1, 1)))
+                pixels.append(UInt8(truncatingIfNeeded: y * 255 / max(height - 1, 1)))
+                pixels.append(UInt8(truncatingIfNeeded: (x + y) * 7))
+                if channels == 4 { pixels.append(UInt8(truncatingIfNeeded: 255 - x * 3)) }
+            }
+        }
+        return pixels
+    }
+
+    // MARK: JPEG segments (ISO/IEC 10918-1 B.1.1: FF xx, u16 big-endian length incl. itself)
+
+    /// Marker and payload range of every segment before SOS.
+    static func segments(_ jpeg: [UInt8]) -> [(marker: UInt8, payload: Range<Int>)] {
+        var result: [(marker: UInt8, payload: Range<Int>)] = []
+        var index = 2
+        while index + 4 <= jpeg.count, jpeg[index] == 0xFF {
+            let marker = jpeg[index + 1]
+            let length = Int(jpeg[index + 2]) << 8 | Int(jpeg[index + 3])
+            guard length >= 2, index + 2 + length <= jpeg.count else { break }
+            result.append((marker, index + 4..<index + 2 + length))
+            if marker == 0xDA { break }
+            index += 2 + length
+        }
+        return result
+    }
+
+    /// The payload of the first APP1 segment starting with "Exif\0\0".
+    static func exifPayload(_ jpeg: [UInt8]) -> ArraySlice<UInt8>? {
+        let identifier: [UInt8] = Array("Exif".utf8) + [0, 0]
+        return segments(jpeg).first { $0.marker == 0xE1 && jpeg[$0.payload].starts(with: identifier) }
+            .map { jpeg[$0.payload] }
+    }
+
+    /// Replaces the Exif APP1 payload, or inserts an APP1 after SOI/APP0 when there is none.
+    static func splicingEXIF(_ payload: [UInt8], into jpeg: [UInt8]) -> [UInt8] {
+        let length = payload.count + 2
+        let segment: [UInt8] = [0xFF, 0xE1, UInt8(length >> 8), UInt8(length & 0xFF)] + payload
+        let identifier: [UInt8] = Array("Exif".utf8) + [0, 0]
+        let all = segments(jpeg)
+        if let old = all.first(where: { $0.marker == 0xE1 && jpeg[$0.payload].starts(with: identifier) }) {
+            return Array(jpeg[..<(old.payload.lowerBound - 4)]) + segment + jpeg[old.payload.upperBound...]
+        }
+        let insertAt = all.first.map { $0.marker == 0xE0 ? $0.payload.upperBound : 2 } ?? 2
+        return Array(jpeg[..<insertAt]) + segment + jpeg[insertAt...]
+    }
+}
