@@ -30,7 +30,20 @@ final class JSONLinesFile: @unchecked Sendable {
     func append<Value: Encodable>(_ value: Value) {
         guard var bytes = try? Array(encoder.encode(value)) else { return }
         bytes.append(0x0A)
-        _ = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+        _ = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+    }
+
+    /// Writes `text` as is.
+    func write(_ text: String) {
+        let bytes = Array(text.utf8)
+        var offset = 0
+        bytes.withUnsafeBytes { buffer in
+            while offset < buffer.count {
+                let count = Glibc.write(fd, buffer.baseAddress.map { $0 + offset }, buffer.count - offset)
+                if count <= 0 { return }
+                offset += count
+            }
+        }
     }
 
     func close() throws {
