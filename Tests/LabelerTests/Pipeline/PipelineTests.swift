@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+@testable import Labeler
+
+@Suite struct PipelineTests {
+    let stamper = try! Stamper(disclosure: .sample)
+
+    /// A tree: a/ b/c/ with PNGs, a text file, a hidden file, a symlink and an old temp file.
+    func makeTree() throws -> URL {
+        let root = try TestPaths.temporaryDirectory()
+        let fm = FileManager.default
+        try fm.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
+        try fm.createDirectory(at: root.appendingPathComponent("b/c"), withIntermediateDirectories: true)
+        let png = Data(PNGBuilder.minimal())
+        for name in ["a/1.png", "a/2.png", "b/c/3.png", "top.png"] { try png.write(to: root.appendingPathComponent(name)) }
+        try Data(try JPEGBuilder.encoded()).write(to: root.appendingPathComponent("b/4.jpg"))
+        try Data("notes".utf8).write(to: root.appendingPathComponent("a/readme.txt"))
+        try png.write(to: root.appendingPathComponent(".hidden.png"))
+        try png.write(to: root.appendingPathComponent("a/.x.png.labeler-abc.tmp"))
+        try fm.createSymbolicLink(atPath: root.appendingPathComponent("link.png").path, withDestinationPath: root.appendingPathComponent("top.png").path)
+        return root
+    }
+
+    @Test("discovery walks recursively, sorted, skipping hidden files, temp files and symlinks")
+    func discovery() throws {
+        let root = try makeTree()
+        let (items, skipped) = try FileDiscovery().discover([root.path])
+        #expect(items.map(\.relativePath) == ["a/1.png", "a/2.png", "a/readme.txt", "b/4.jpg", "b/c/3.png", "top.png"])
+        #expect(skipped.hidden == 2 && skipped.symlinks == 1)
+        #expect(items.allSatisfy { !$0.isExplicit })
+        let followed = try FileDiscovery(followSymlinks: true).discover([root.path]).items
+        #expect(followed.contains { $0.relativePath == "link.png" })
+        #expect(throws: LabelerError.self) { try FileDiscovery().discover([root.path + "/missing"]) }
+    }
+
+    @Test("shards partition a tree deterministically and completely")
+    func shards() throws {
+        let paths = (0 ..< 1000).map { "dir\($0 % 7)/file-\($0).png" }
+        var seen: [String: Int] = [:]
+        for index in 1 ... 4 {
+            let shard = try #require(Shard("\(index)/4"))
+            for path in paths where shard.contains(path) { seen[path, default: 0] += 1 }
+            let share = paths.filter { shard.contains($0) }.count
+            #expect((150 ... 350).contains(share), "shard \(index) has \(share) of 1000")
+        }
+        #expect(seen.count == 1000 && seen.values.allSatisfy { $0 == 1 })
+        #expect(Shard("0/4") == nil && Shard("5/4") == nil && Shard("x") == nil)
+    }
+
+    @Test("the pipeline stamps a tree, skips non-images, and reports each file in order")
+    func stampsTree() throws {
+        let root = try makeTree()
+        let out = try TestPaths.temporaryDirectory().appendingPathComponent("out")
+        let items = try FileDiscovery().discover([root.path]).items
+        let recorded = RecordBox()
+        let pipeline = BatchPipeline(stamper: stamper, configuration: .init(jobs: 2, groupCommitFiles: 2, journalPath: out.path + ".journal"))
+        let summary = try pipeline.stamp(items, to: .directory(out.path)) { record, _ in recorded.append(record) }
+        #expect(summary.count(.stamped) == 5 && summary.count(.skippedUnsupported) == 1 && summary.count(.failed) == 0)
+        #expect(recorded.records.map(\.path) == items.map(\.path))
+        for record in recorded.records where record.outcome == .stamped {
+            let output = try #require(record.output)
+            #expect(Labeler.verify(file: output).verdict == .labelled)
+            #expect(record.contentID != nil && record.bytes > 0)
+        }
+        #expect(try Journal.finishedInputs(at: out.path + ".journal").count == 5)
+    }
+
+    @Test("--resume skips what the journal lists and redoes the rest")
+    func resume() throws {
+        let root = try makeTree()
+        let out = try TestPaths.temporaryDirectory()
+        let journal = out.path + "/journal.jsonl"
+        let items = try FileDiscovery().discover([root.path]).items
+        let firstTwo = Array(items.prefix(2))
+        _ = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: journal)).stamp(firstTwo, to: .directory(out.path))
+        // A torn last line, as a crash mid-append would leave it.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal))
+        handle.seekToEndOfFile()
+        handle.write(Data("{\"path\":\"/torn".utf8))
+        try handle.close()
+        let summary = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: journal, resume: true))
+            .stamp(items, to: .directory(out.path))
+        #expect(summary.count(.skippedDone) == 2 && summary.count(.stamped) == 3)
+    }
+
+    @Test("an unwritable destination fails per file and leaves no temporary files")
+    func unwritable() throws {
+        let root = try makeTree()
+        let blocker = try TestPaths.temporaryDirectory().appendingPathComponent("file")
+        try Data().write(to: blocker)
+        let items = try FileDiscovery().discover([root.path + "/a"]).items
+        let summary = try BatchPipeline(stamper: stamper).stamp(items, to: .directory(blocker.path + "/out"))
+        #expect(summary.count(.failed) == 2 && summary.worstError == "io")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path + "/a").filter { $0.hasSuffix(".tmp") && !$0.contains("abc") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("fail-fast stops claiming new files after the first failure")
+    func failFast() throws {
+        let root = try TestPaths.temporaryDirectory()
+        try Data("garbage".utf8).write(to: root.appendingPathComponent("0.png"))
+        for index in 1 ... 20 { try Data(PNGBuilder.minimal()).write(to: root.appendingPathComponent("\(index).png")) }
+        let items = try FileDiscovery().discover([root.appendingPathComponent("0.png").path, root.path]).items
+        let summary = try BatchPipeline(stamper: stamper, configuration: .init(jobs: 1, failFast: true, groupCommitFiles: 1))
+            .stamp(items, to: .directory(root.path + "/out"))
+        #expect(summary.count(.failed) == 1)
+        #expect(summary.count(.stamped) < 20)
+    }
+
+    @Test("policy globs: ** spans folders, * stays in one, first matching rule wins")
+    func policy() {
+        #expect(CheckPolicy.glob("renders/**", matches: "renders/a/b.png"))
+        #expect(CheckPolicy.glob("**/*.png", matches: "x/y/z.png"))
+        #expect(!CheckPolicy.glob("renders/*.png", matches: "renders/a/b.png"))
+        #expect(CheckPolicy.glob("a?c/*", matches: "abc/d"))
+        let policy = CheckPolicy(default: [.any], rules: [.init(path: "renders/**", require: [.iptc, .tc260]), .init(path: "**", require: [])])
+        #expect(policy.requirements(for: "renders/x.png") == [.iptc, .tc260])
+        #expect(policy.requirements(for: "drafts/x.png") == [])
+        #expect(CheckPolicy.Requirement(name: "XMP") == .iptc)
+    }
+}
+
+/// Thread-safe collector for pipeline callbacks in tests.
+final class RecordBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [BatchRecord] = []
+    func append(_ record: BatchRecord) { lock.lock(); storage.append(record); lock.unlock() }
+    var records: [BatchRecord] { lock.lock(); defer { lock.unlock() }; return storage }
+}
