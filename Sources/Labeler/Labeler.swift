@@ -58,6 +58,22 @@ public enum Labeler {
     }
 }
 
+extension Labeler {
+    /// The chunk or segment map of in-memory `bytes` (every PNG CRC checked, JPEG walked to EOI).
+    /// - Throws: ``LabelerError`` for unsupported or corrupt bytes, with the byte offset.
+    public static func map(of bytes: [UInt8]) throws -> ContainerMap {
+        do {
+            switch ContainerFormat.sniff(bytes.prefix(ContainerFormat.sniffLength)) {
+            case .png: return try PNG.Handler(bytes).map
+            case .jpeg: return try JPEG.Handler(bytes).map
+            case nil: throw Stamper.unsupported(bytes)
+            }
+        } catch {
+            throw LabelerError.wrapping(error, path: nil)
+        }
+    }
+}
+
 /// The result of ``Labeler/inspect(file:)``: the chunk or segment map plus the verification report.
 public struct Inspection: Sendable, Codable, Hashable {
     public var path: String
@@ -66,11 +82,7 @@ public struct Inspection: Sendable, Codable, Hashable {
 
     init(bytes: [UInt8], path: String) throws {
         self.path = path
-        switch ContainerFormat.sniff(bytes.prefix(ContainerFormat.sniffLength)) {
-        case .png: map = try PNG.Handler(bytes).map
-        case .jpeg: map = try JPEG.Handler(bytes).map
-        case nil: throw Stamper.unsupported(bytes)
-        }
+        map = try Labeler.map(of: bytes)
         report = Verifier().verify(bytes)
         report.path = path
     }

@@ -105,7 +105,8 @@ package enum EXIFEditor {
         guard changed else { return nil }
         let output = try document.saved()
         guard output.count <= maxAPP1Payload else {
-            throw limit("rewritten EXIF block is \(output.count) bytes; an APP1 payload holds at most \(maxAPP1Payload)")
+            throw limit(
+                "rewritten EXIF block is \(output.count) bytes; an APP1 payload holds at most \(maxAPP1Payload)")
         }
         return output
     }

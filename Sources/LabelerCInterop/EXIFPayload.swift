@@ -32,12 +32,13 @@ struct EXIFPayload {
         case [0x49, 0x49, 0x2A, 0x00]: isLittleEndian = true
         case [0x4D, 0x4D, 0x00, 0x2A]: isLittleEndian = false
         default:
-            throw Self.corrupt(
-                "expected a TIFF header 'II*\\0' or 'MM\\0*' after 'Exif\\0\\0', found \(order.map { String($0, radix: 16) })")
+            let found = order.map { String($0, radix: 16) }
+            throw Self.corrupt("expected a TIFF header 'II*\\0' or 'MM\\0*' after 'Exif\\0\\0', found \(found)")
         }
         self.bytes = bytes
         guard let ifd0 = tiffUInt32(at: 4), ifd0 >= 8, let count = tiffUInt16(at: ifd0), count > 0 else {
-            throw Self.corrupt("IFD0 offset is outside the \(bytes.count - Self.tiffOffset)-byte TIFF block or IFD0 is empty")
+            throw Self.corrupt(
+                "IFD0 offset is outside the \(bytes.count - Self.tiffOffset)-byte TIFF block or IFD0 is empty")
         }
     }
 

@@ -45,8 +45,9 @@ enum ShimCodec {
         let pixels = [UInt8](unsafeUninitializedCapacity: byteCount) { output, initialized in
             status = bytes.withUnsafeBufferPointer { input in
                 callShim { err, errLength in
-                    shim(input.baseAddress, input.count, output.baseAddress, output.count,
-                         &width, &height, err, errLength)
+                    shim(
+                        input.baseAddress, input.count, output.baseAddress, output.count,
+                        &width, &height, err, errLength)
                 }
             }
             initialized = status.code == 0 ? byteCount : 0
@@ -64,8 +65,9 @@ enum ShimCodec {
         var outputLength = 0
         let status = image.pixels.withUnsafeBufferPointer { input in
             callShim { err, errLength in
-                shim(input.baseAddress, input.count, UInt32(image.width), UInt32(image.height),
-                     Int32(image.channels), &output, &outputLength, err, errLength)
+                shim(
+                    input.baseAddress, input.count, UInt32(image.width), UInt32(image.height),
+                    Int32(image.channels), &output, &outputLength, err, errLength)
             }
         }
         let encoded = takeShimBuffer(output, count: outputLength)

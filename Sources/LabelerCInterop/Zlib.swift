@@ -21,7 +21,7 @@ package enum Zlib {
         return UInt32(truncatingIfNeeded: value)
     }
 
-    /// CRC-32 of an array; see ``crc32(_:seed:)-(UnsafeRawBufferPointer,_)``.
+    /// CRC-32 of an array (zlib `crc32_z`); same result as the raw-buffer overload.
     package static func crc32(_ bytes: [UInt8], seed: UInt32 = 0) -> UInt32 {
         bytes.withUnsafeBytes { crc32($0, seed: seed) }
     }
@@ -108,9 +108,10 @@ private enum ZStream {
                 return out.count - Int(stream.pointee.avail_out)
             }
             if produced > maxOutput - output.count {
-                return .failure(CLibraryError(
-                    library: .zlib, code: CLibraryError.limitExceeded,
-                    message: "inflated data exceeds the \(maxOutput)-byte limit"))
+                return .failure(
+                    CLibraryError(
+                        library: .zlib, code: CLibraryError.limitExceeded,
+                        message: "inflated data exceeds the \(maxOutput)-byte limit"))
             }
             output.append(contentsOf: chunk[..<produced])
             switch status {
@@ -132,6 +133,7 @@ private enum ZStream {
         -> CLibraryError
     {
         let detail = stream.pointee.msg.map { String(cString: $0) } ?? ""
-        return CLibraryError(library: .zlib, code: status, message: detail.isEmpty ? fallback : "\(fallback): \(detail)")
+        return CLibraryError(
+            library: .zlib, code: status, message: detail.isEmpty ? fallback : "\(fallback): \(detail)")
     }
 }

@@ -1,6 +1,9 @@
 import Foundation
 import Testing
 
+/// Namespace for the LabelerCInterop suites, so `swift test --filter CInterop` selects them.
+@Suite enum CInteropTests {}
+
 /// Fixtures, temporary directories, external tools and JPEG segment helpers shared by the
 /// CInterop tests. Every test works in its own temporary directory (style.md §2.8).
 enum CInteropSupport {
