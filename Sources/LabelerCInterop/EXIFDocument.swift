@@ -91,6 +91,14 @@ final class EXIFDocument {
         exif_content_add_entry(content, entry)
     }
 
+    /// Removes `tag` from `ifd` if present (`exif_content_remove_entry`); returns whether it was there.
+    @discardableResult
+    func remove(_ tag: ExifTag, in ifd: ExifIfd) -> Bool {
+        guard let content = content(at: Int(ifd.rawValue)), let existing = entry(tag, in: ifd) else { return false }
+        exif_content_remove_entry(content, existing)
+        return true
+    }
+
     /// Serialises the document with `exif_data_save_data` into `"Exif\0\0"` + TIFF.
     /// libexif lays the block out afresh: IFD0, then the Exif, GPS and Interoperability IFDs,
     /// then IFD1 and the thumbnail; entries of each IFD sorted by tag; values re-packed.

@@ -65,6 +65,9 @@ package enum EXIFEditor {
     ///   - payload: an APP1 payload or bare TIFF block, or nil to build a fresh block holding
     ///     only IFD0 with these two tags (big-endian "MM"; a valid TIFF structure needs nothing
     ///     more, though EXIF readers may note the missing Exif IFD).
+    ///   - isLabelCopy: called with the decoded text of ImageDescription and UserComment; a tag
+    ///     for which it returns true is removed first (another copy of a label the caller is
+    ///     replacing, GB 45438 §6.1 c), after which an emptied ImageDescription is filled.
     /// - Returns: the new payload, or nil when nothing needs to change so the caller can keep
     ///   the original bytes.
     /// - Throws: ``CLibraryError`` (`.libexif`): ``CLibraryError/corruptData`` when the block
@@ -73,7 +76,8 @@ package enum EXIFEditor {
     ///   ``CLibraryError/limitExceeded`` when the input or the result exceeds
     ///   ``maxAPP1Payload``.
     package static func fillingEmpty(
-        _ payload: ArraySlice<UInt8>?, software: String, imageDescription: String
+        _ payload: ArraySlice<UInt8>?, software: String, imageDescription: String,
+        removingLabelCopies isLabelCopy: (String) -> Bool = { _ in false }
     ) throws(CLibraryError) -> [UInt8]? {
         let document: EXIFDocument
         if let payload {
@@ -96,6 +100,16 @@ package enum EXIFEditor {
         }
 
         var changed = false
+        if let description = document.value(of: EXIF_TAG_IMAGE_DESCRIPTION, in: EXIF_IFD_0),
+            isLabelCopy(EXIFTags.decodeASCII(description))
+        {
+            changed = document.remove(EXIF_TAG_IMAGE_DESCRIPTION, in: EXIF_IFD_0) || changed
+        }
+        if let comment = document.value(of: EXIF_TAG_USER_COMMENT, in: EXIF_IFD_EXIF),
+            isLabelCopy(EXIFTags.decodeUserComment(comment, littleEndian: document.isLittleEndian))
+        {
+            changed = document.remove(EXIF_TAG_USER_COMMENT, in: EXIF_IFD_EXIF) || changed
+        }
         for (tag, text) in [(EXIF_TAG_SOFTWARE, software), (EXIF_TAG_IMAGE_DESCRIPTION, imageDescription)] {
             let value = asciiBytes(text)
             guard !value.isEmpty, isBlank(document.value(of: tag, in: EXIF_IFD_0)) else { continue }

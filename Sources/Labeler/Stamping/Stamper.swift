@@ -85,7 +85,9 @@ public struct Stamper: Sendable {
     static func exif(filling existing: ArraySlice<UInt8>?, with disclosure: Disclosure) throws -> [UInt8]? {
         let software = [disclosure.aiSystem, disclosure.aiSystemVersion].compactMap { $0 }.joined(separator: " ")
         do {
-            return try EXIFEditor.fillingEmpty(existing, software: software, imageDescription: NoticeLanguage.en.notice(for: disclosure.involvement))
+            return try EXIFEditor.fillingEmpty(
+                existing, software: software, imageDescription: NoticeLanguage.en.notice(for: disclosure.involvement),
+                removingLabelCopies: Verifier.looksLikeAnnexE)
         } catch {
             throw LabelerError(.corrupt, "exif: \(error.message)", offset: existing?.startIndex)
         }

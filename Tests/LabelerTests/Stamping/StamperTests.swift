@@ -101,3 +101,26 @@ import Testing
         #expect((#expect(throws: LabelerError.self) { try stamper.stamp([]) })?.message.contains("empty") == true)
     }
 }
+
+@Suite struct StamperLabelCopyTests {
+    @Test("stamping moves an EXIF UserComment AIGC label into XMP: one copy remains")
+    func exifLabelReplaced() throws {
+        let input = try TestPaths.read(TestPaths.sampleMedia.appendingPathComponent("edge/exif-usercomment-aigc.jpg"))
+        #expect(Verifier().verify(input).layer(.tc260)?.locations.first?.contains("UserComment") == true)
+        let output = try Stamper(disclosure: .sample).stamp(input).plan.materialize(from: input)
+        let report = Verifier().verify(output)
+        #expect(report.verdict == .labelled)
+        #expect(report.layer(.tc260)?.locations.count == 1)
+        #expect(report.layer(.exif)?.fields["UserComment"] == nil)
+    }
+
+    @Test("stamping replaces a PNG tEXt AIGC label (Doubao style): one copy remains")
+    func pngTextLabelReplaced() throws {
+        let input = try TestPaths.read(TestPaths.sampleMedia.appendingPathComponent("edge/doubao-text-aigc.png"))
+        let output = try Stamper(disclosure: .sample).stamp(input).plan.materialize(from: input)
+        let report = Verifier().verify(output)
+        #expect(report.verdict == .labelled)
+        #expect(report.layer(.tc260)?.locations.count == 1)
+        #expect(report.layer(.tc260)?.fields["ContentProducer"] == "001191110000EXAMPLE00X1AB01")
+    }
+}
