@@ -21,7 +21,7 @@ deps:
 
 venv: deps
 	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
-	@$(VENV)/bin/python -c "import PIL" 2>/dev/null || $(VENV)/bin/pip install -q Pillow
+	@$(VENV)/bin/python -c "import PIL" 2>/dev/null || $(VENV)/bin/pip install -q pillow==13.0.0
 
 build: deps
 	$(SWIFT) build -c release --product labelctl
