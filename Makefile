@@ -3,7 +3,7 @@
 #   make test   install what is missing, run the Swift tests and the interop checks
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv
+APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv
 VENV := .venv
 LABELCTL := .build/release/labelctl
 DEMO_FLAGS := --generator ExampleGen --generator-version 2.1 --producer ExampleCo \
@@ -24,7 +24,7 @@ venv: deps
 	@$(VENV)/bin/python -c "import PIL" 2>/dev/null || $(VENV)/bin/pip install -q pillow==13.0.0
 
 build: deps
-	$(SWIFT) build -c release --product labelctl
+	$(SWIFT) build -c release --product labelctl --static-swift-stdlib
 
 demo: build
 	rm -rf out

@@ -3,7 +3,7 @@
 // Labeler: stamp and verify "AI-generated" disclosures in images and text.
 //
 // Layout (see ../shared/reference/style.md §2.1):
-//   CLibPNG / CLibJPEG / CLibEXIF / CZlib   system libraries found through pkg-config
+//   CLibPNG / CLibJPEG / CLibEXIF / CZlib / CLibDeflate   system libraries found through pkg-config
 //   CLabelerShims                           the only C we write (every setjmp lives here)
 //   LabelerCInterop                         the only Swift that imports C modules; `package` API
 //   Labeler                                 the library: containers, metadata, disclosure, pipeline
@@ -30,13 +30,14 @@ let package = Package(
         .systemLibrary(name: "CLibJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg-dev"])]),
         .systemLibrary(name: "CLibEXIF", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .target(
             name: "CLabelerShims",
             dependencies: ["CLibPNG", "CLibJPEG", "CLibEXIF"]
         ),
         .target(
             name: "LabelerCInterop",
-            dependencies: ["CLabelerShims", "CLibEXIF", "CZlib"],
+            dependencies: ["CLabelerShims", "CLibEXIF", "CZlib", "CLibDeflate"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -87,8 +87,9 @@ install_tools() {
 # Read every file under $1 once, so it is in the page cache.
 warm() { find "$1" -type f -print0 | xargs -0 -r cat >/dev/null; }
 
-file_count() { find "$1" -type f | wc -l | tr -d ' '; }
-byte_count() { find "$1" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
+# Hidden files are not images: labelctl keeps its resume journal (.labelctl-journal.jsonl) in the output folder.
+file_count() { find "$1" -type f ! -name '.*' | wc -l | tr -d ' '; }
+byte_count() { find "$1" -type f ! -name '.*' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 
 # check_labelled DIR COUNT: COUNT files, first and last carry the IPTC DST.
 check_labelled() {
@@ -99,7 +100,7 @@ check_labelled() {
     while IFS= read -r file; do
         value=$(exiftool -s3 -XMP-iptcExt:DigitalSourceType "$file" 2>/dev/null || true)
         [[ "$value" == "$TRAINED" ]] || { echo "FAIL: no DigitalSourceType in $(basename "$file")"; return; }
-    done < <(find "$dir" -type f | sort | sed -n '1p;$p')
+    done < <(find "$dir" -type f ! -name '.*' | sort | sed -n '1p;$p')
     echo ok
 }
 
@@ -275,8 +276,8 @@ main() {
 
     if with_labelctl; then
         if [[ "$BENCH_SKIP_BUILD" != 1 ]]; then
-            log "swift build -c release --product labelctl"
-            swift build -c release --product labelctl
+            log "make build (swift build -c release --product labelctl --static-swift-stdlib)"
+            make build
         fi
         [[ -x "$LABELCTL" ]] || die "no labelctl at $LABELCTL (or set BENCH_SKIP_LABELCTL=1)"
     else

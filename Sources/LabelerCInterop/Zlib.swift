@@ -1,3 +1,4 @@
+internal import CLibDeflate
 internal import CZlib
 
 /// zlib (RFC 1950 streams, RFC 1951 deflate) and the CRC-32 that PNG chunks use.
@@ -9,19 +10,19 @@ package enum Zlib {
     /// CRC-32 (ISO 3309 / ITU-T V.42 polynomial), the CRC of PNG chunks (ISO/IEC 15948 §5.5,
     /// computed over chunk type and data).
     ///
-    /// The corresponding zlib call is `crc32_z`, which is table-driven and processes several
-    /// bytes per step, so checking every chunk of a large PNG costs about one memory pass.
+    /// The corresponding call is libdeflate's `libdeflate_crc32`, which folds with PCLMULQDQ
+    /// (and AVX) where the CPU has them: several times faster than zlib's table-driven
+    /// `crc32_z`, which profiling showed as 28 % of stamping a folder of 1.6 MB PNGs.
     ///
     /// - Parameters:
     ///   - bytes: the bytes to checksum.
     ///   - seed: a previous result to continue from (0 to start).
     package static func crc32(_ bytes: UnsafeRawBufferPointer, seed: UInt32 = 0) -> UInt32 {
         guard let base = bytes.baseAddress, !bytes.isEmpty else { return seed }
-        let value = crc32_z(UInt(seed), base.assumingMemoryBound(to: Bytef.self), z_size_t(bytes.count))
-        return UInt32(truncatingIfNeeded: value)
+        return libdeflate_crc32(seed, base, bytes.count)
     }
 
-    /// CRC-32 of an array (zlib `crc32_z`); same result as the raw-buffer overload.
+    /// CRC-32 of an array (`libdeflate_crc32`); same result as the raw-buffer overload.
     package static func crc32(_ bytes: [UInt8], seed: UInt32 = 0) -> UInt32 {
         bytes.withUnsafeBytes { crc32($0, seed: seed) }
     }

@@ -28,9 +28,9 @@ enum FileIO {
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw LabelerError(.io, "not a regular file", path: path) }
         let size = Int(status.st_size)
         guard size <= maxFileBytes else { throw LabelerError(.tooLarge, "file of \(size) bytes exceeds the \(maxFileBytes)-byte limit", path: path) }
-        var bytes = [UInt8](repeating: 0, count: size)
-        var total = 0
-        try bytes.withUnsafeMutableBytes { buffer in
+        // Uninitialised storage: zeroing it first showed up as a memset pass in profiles.
+        return try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
             while total < size {
                 let count = Glibc.read(fd, buffer.baseAddress.map { $0 + total }, size - total)
                 if count < 0 {
@@ -40,9 +40,8 @@ enum FileIO {
                 if count == 0 { break }  // the file shrank while we read it
                 total += count
             }
+            initialized = total
         }
-        if total < size { bytes.removeLast(size - total) }
-        return bytes
     }
 
     /// Writes `plan` applied to `source` to the open descriptor `fd` with `writev`: original pieces
