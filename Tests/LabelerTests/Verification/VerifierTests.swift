@@ -68,3 +68,34 @@ import Testing
         #expect(report.errorOffset != nil)
     }
 }
+
+@Suite struct MetadataFileReaderTests {
+    static let files: [String] = ["photos", "edge", "malformed", "c2pa"].flatMap { folder in
+        ((try? FileManager.default.contentsOfDirectory(atPath: TestPaths.sampleMedia.appendingPathComponent(folder).path)) ?? [])
+            .sorted().map { folder + "/" + $0 }
+    }
+
+    @Test("verifying a file (walked on a mapping, metadata copied) reports exactly what verifying all bytes reports", arguments: files)
+    func sparseMatchesFull(name: String) throws {
+        let url = TestPaths.sampleMedia.appendingPathComponent(name)
+        let full = Verifier().verify(try TestPaths.read(url))
+        var sparse = Labeler.verify(file: url.path)
+        sparse.path = nil
+        #expect(sparse == full)
+    }
+
+    @Test("stamped files verify the same way from disk, and a stamped file that is later truncated is caught")
+    func stampedAndTruncated() throws {
+        let folder = try TestPaths.temporaryDirectory()
+        let stamper = try Stamper(disclosure: .sample)
+        for name in ["photos/coffee.png", "photos/astronaut.jpg", "edge/progressive.jpg"] {
+            let input = TestPaths.sampleMedia.appendingPathComponent(name).path
+            let output = folder.appendingPathComponent(URL(fileURLWithPath: name).lastPathComponent).path
+            try Labeler.stamp(file: input, to: output, with: stamper)
+            #expect(Labeler.verify(file: output).verdict == .labelled)
+            let bytes = try TestPaths.read(URL(fileURLWithPath: output))
+            try Data(bytes.prefix(bytes.count - 100)).write(to: URL(fileURLWithPath: output))
+            #expect(Labeler.verify(file: output).verdict == .error)
+        }
+    }
+}

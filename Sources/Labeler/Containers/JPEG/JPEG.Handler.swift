@@ -17,6 +17,13 @@ extension JPEG {
             reader = try bytes.withUnsafeBytes { buffer in try SegmentReader(buffer) }
         }
 
+        /// A handler over `bytes` already walked by `reader` (``MetadataFileReader``: the walk ran
+        /// on a mapping of the file; `bytes` holds every segment but entropy-coded data).
+        init(_ bytes: [UInt8], reader: SegmentReader) {
+            self.bytes = bytes
+            self.reader = reader
+        }
+
         func starts(_ segment: Segment, with identifier: [UInt8]) -> Bool {
             bytes.withUnsafeBytes { segment.payloadStarts(with: identifier, in: $0) }
         }

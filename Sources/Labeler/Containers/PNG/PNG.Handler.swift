@@ -15,6 +15,13 @@ extension PNG {
             reader = try bytes.withUnsafeBytes { buffer in try ChunkReader(buffer, verifyCRC: verifyCRC) }
         }
 
+        /// A handler over `bytes` already walked by `reader` (``MetadataFileReader``: the walk ran
+        /// on a mapping of the file; `bytes` holds every chunk but `IDAT` data).
+        init(_ bytes: [UInt8], reader: ChunkReader) {
+            self.bytes = bytes
+            self.reader = reader
+        }
+
         /// The keyword of a text chunk (`nil` for other chunks or a malformed keyword).
         func keyword(of chunk: Chunk) -> String? {
             guard chunk.type == .tEXt || chunk.type == .zTXt || chunk.type == .iTXt else { return nil }
