@@ -21,15 +21,15 @@ public enum Labeler {
     ///   no output file is left behind and the input is unchanged.
     @discardableResult
     public static func stamp(file input: String, to output: String, with stamper: Stamper) throws -> StampedFile {
-        let bytes = try FileIO.read(input)
+        let file = try MappedFile(input)
         let stamped: StampedFile
         do {
-            stamped = try stamper.stamp(bytes)
+            stamped = try stamper.stamp(mapped: file.bytes)
         } catch {
             throw LabelerError.wrapping(error, path: input)
         }
         let writer = AtomicFileWriter()
-        let staged = try writer.stage(stamped.plan, from: bytes, to: output, mode: try FileIO.mode(of: input))
+        let staged = try writer.stage(stamped.plan, from: file.bytes, to: output, mode: try FileIO.mode(of: input))
         if let failure = writer.commit([staged]).first ?? nil { throw failure }
         return stamped
     }

@@ -32,6 +32,11 @@ struct AtomicFileWriter: Sendable {
     /// Writes `plan` to a new temporary file in `destination`'s folder.
     /// - Parameter mode: permission bits for the new file (the input's, so outputs keep them).
     func stage(_ plan: SplicePlan, from source: [UInt8], to destination: String, mode: mode_t) throws -> Staged {
+        try source.withUnsafeBytes { try stage(plan, from: $0, to: destination, mode: mode) }
+    }
+
+    /// Writes `plan` over the bytes of `source` (a mapped input) to a new temporary file.
+    func stage(_ plan: SplicePlan, from source: UnsafeRawBufferPointer, to destination: String, mode: mode_t) throws -> Staged {
         let (directory, name) = Self.split(destination)
         let temporary = directory + "/." + name + Self.temporaryMarker + String(UInt64.random(in: 0 ... .max), radix: 36) + ".tmp"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)

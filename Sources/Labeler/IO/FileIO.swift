@@ -47,26 +47,28 @@ enum FileIO {
     /// Writes `plan` applied to `source` to the open descriptor `fd` with `writev`: original pieces
     /// point into `source`, inserted pieces into one buffer that holds them all.
     static func write(_ plan: SplicePlan, from source: [UInt8], to fd: Int32, path: String) throws {
+        try source.withUnsafeBytes { try write(plan, from: $0, to: fd, path: path) }
+    }
+
+    static func write(_ plan: SplicePlan, from sourceBuffer: UnsafeRawBufferPointer, to fd: Int32, path: String) throws {
         var inserted: [UInt8] = []
         for case .inserted(let bytes) in plan.pieces { inserted += bytes }
-        try source.withUnsafeBytes { sourceBuffer in
-            try inserted.withUnsafeBytes { insertedBuffer in
-                var vectors: [iovec] = []
-                vectors.reserveCapacity(plan.pieces.count)
-                var insertedOffset = 0
-                for piece in plan.pieces {
-                    switch piece {
-                    case .original(let range):
-                        let base = sourceBuffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + range.lowerBound) }
-                        vectors.append(iovec(iov_base: base, iov_len: range.count))
-                    case .inserted(let bytes):
-                        let base = insertedBuffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + insertedOffset) }
-                        vectors.append(iovec(iov_base: base, iov_len: bytes.count))
-                        insertedOffset += bytes.count
-                    }
+        try inserted.withUnsafeBytes { insertedBuffer in
+            var vectors: [iovec] = []
+            vectors.reserveCapacity(plan.pieces.count)
+            var insertedOffset = 0
+            for piece in plan.pieces {
+                switch piece {
+                case .original(let range):
+                    let base = sourceBuffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + range.lowerBound) }
+                    vectors.append(iovec(iov_base: base, iov_len: range.count))
+                case .inserted(let bytes):
+                    let base = insertedBuffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + insertedOffset) }
+                    vectors.append(iovec(iov_base: base, iov_len: bytes.count))
+                    insertedOffset += bytes.count
                 }
-                try writeAll(&vectors, fd: fd, path: path)
             }
+            try writeAll(&vectors, fd: fd, path: path)
         }
     }
 

@@ -22,31 +22,34 @@ enum MetadataFileReader {
     }
 
     static func read(_ path: String) throws -> Result? {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        guard fd >= 0 else { throw FileIO.ioError("open for reading", path) }
-        defer { close(fd) }
-        var status = stat()
-        guard fstat(fd, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else { return nil }
-        let size = Int(status.st_size)
-        guard size >= 16, size <= FileIO.maxFileBytes,
-            let mapping = mmap(nil, size, PROT_READ, MAP_PRIVATE, fd, 0), mapping != MAP_FAILED
-        else { return nil }
-        defer { munmap(mapping, size) }
-        _ = madvise(mapping, size, MADV_SEQUENTIAL)
-        let file = UnsafeRawBufferPointer(start: mapping, count: size)
+        let file = try MappedFile(path)
+        guard let handler = try? handler(for: file.bytes) else { return nil }
+        switch handler {
+        case .png(let png): return Result(format: .png, sites: png.sites(), bytes: png.bytes)
+        case .jpeg(let jpeg): return Result(format: .jpeg, sites: jpeg.sites(), bytes: jpeg.bytes)
+        }
+    }
+
+    /// A walked container: the walk ran on `file`; the handler's bytes hold all but image data.
+    enum Handler {
+        case png(PNG.Handler)
+        case jpeg(JPEG.Handler)
+    }
+
+    /// Walks `file` (every PNG CRC, every JPEG segment and scan) and copies out its metadata.
+    /// - Throws: the walker's error (``PNG/Error``, ``JPEG/Error``) or unsupported format.
+    static func handler(for file: UnsafeRawBufferPointer) throws -> Handler {
         switch ContainerFormat.sniff(file.prefix(ContainerFormat.sniffLength)) {
         case .png:
-            guard let reader = try? PNG.ChunkReader(file) else { return nil }
+            let reader = try PNG.ChunkReader(file)
             let keep = reader.chunks.filter { $0.type != .IDAT }.map(\.range) + [0 ..< PNG.signature.count]
-            let bytes = copy(keep + (reader.trailingRange.map { [$0] } ?? []), from: file)
-            return Result(format: .png, sites: PNG.Handler(bytes, reader: reader).sites(), bytes: bytes)
+            return .png(PNG.Handler(copy(keep + (reader.trailingRange.map { [$0] } ?? []), from: file), reader: reader))
         case .jpeg:
-            guard let reader = try? JPEG.SegmentReader(file) else { return nil }
+            let reader = try JPEG.SegmentReader(file)
             let keep = reader.segments.filter { $0.kind != .entropyCodedData }.map(\.range)
-            let bytes = copy(keep, from: file)
-            return Result(format: .jpeg, sites: JPEG.Handler(bytes, reader: reader).sites(), bytes: bytes)
+            return .jpeg(JPEG.Handler(copy(keep, from: file), reader: reader))
         case nil:
-            return nil
+            throw Stamper.unsupported(file)
         }
     }
 

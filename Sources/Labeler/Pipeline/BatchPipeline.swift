@@ -84,18 +84,18 @@ public struct BatchPipeline: Sendable {
                 let fileStart = clock.now
                 let output = outputPath(for: item, destination: destination)
                 do {
-                    let bytes = try FileIO.read(item.path)
-                    if !item.isExplicit, ContainerFormat.sniff(bytes.prefix(ContainerFormat.sniffLength)) == nil {
-                        records.append(BatchRecord(path: item.path, outcome: .skippedUnsupported, bytes: bytes.count))
+                    let input = try MappedFile(item.path)
+                    if !item.isExplicit, ContainerFormat.sniff(input.bytes.prefix(ContainerFormat.sniffLength)) == nil {
+                        records.append(BatchRecord(path: item.path, outcome: .skippedUnsupported, bytes: input.bytes.count))
                         continue
                     }
                     let stamped: StampedFile
-                    do { stamped = try stamper.stamp(bytes) } catch { throw LabelerError.wrapping(error, path: item.path) }
+                    do { stamped = try stamper.stamp(mapped: input.bytes) } catch { throw LabelerError.wrapping(error, path: item.path) }
                     try Self.makeParent(of: output)
-                    let file = try writer.stage(stamped.plan, from: bytes, to: output, mode: try FileIO.mode(of: item.path))
+                    let file = try writer.stage(stamped.plan, from: input.bytes, to: output, mode: try FileIO.mode(of: item.path))
                     staged.append((records.count, file))
                     records.append(BatchRecord(path: item.path, output: output, outcome: .stamped, contentID: stamped.disclosure.contentID,
-                                               bytes: bytes.count, ms: Self.milliseconds(clock.now - fileStart)))
+                                               bytes: input.bytes.count, ms: Self.milliseconds(clock.now - fileStart)))
                 } catch {
                     if failFast { stopped.withLock { $0 = true } }
                     records.append(BatchRecord(path: item.path, output: output, outcome: .failed, ms: Self.milliseconds(clock.now - fileStart),

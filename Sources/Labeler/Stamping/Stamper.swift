@@ -43,18 +43,38 @@ public struct Stamper: Sendable {
     /// - Parameter resolved: the disclosure for this output; by default ``disclosure`` with a new content ID and time.
     /// - Throws: ``LabelerError`` (corrupt, unsupportedFormat, provenancePresent, tooLarge). The input is never modified.
     public func stamp(_ bytes: [UInt8], as resolved: Disclosure? = nil) throws -> StampedFile {
-        let resolved = resolved ?? disclosure.resolved()
         do {
             switch ContainerFormat.sniff(bytes.prefix(ContainerFormat.sniffLength)) {
-            case .png:
-                let handler = try PNG.Handler(bytes)
+            case .png: return try stamp(.png(try PNG.Handler(bytes)), as: resolved)
+            case .jpeg: return try stamp(.jpeg(try JPEG.Handler(bytes)), as: resolved)
+            case nil: throw Self.unsupported(bytes)
+            }
+        } catch {
+            throw LabelerError.wrapping(error, path: nil)
+        }
+    }
+
+    /// Plans the stamped version of a mapped file: the walk runs on the mapping and the plan's
+    /// original pieces refer to it, so unchanged bytes are copied once, mapping → output.
+    func stamp(mapped file: UnsafeRawBufferPointer, as resolved: Disclosure? = nil) throws -> StampedFile {
+        do {
+            return try stamp(try MetadataFileReader.handler(for: file), as: resolved)
+        } catch {
+            throw LabelerError.wrapping(error, path: nil)
+        }
+    }
+
+    private func stamp(_ walked: MetadataFileReader.Handler, as resolved: Disclosure?) throws -> StampedFile {
+        let resolved = resolved ?? disclosure.resolved()
+        do {
+            switch walked {
+            case .png(let handler):
                 if !options.force, let manifest = handler.reader.chunks.first(where: { $0.type == .caBX }) {
                     throw Self.provenanceError(offset: manifest.offset, carrier: "caBX chunk")
                 }
                 let plan = try handler.plan { existing in try Self.packet(merging: existing, with: resolved) }
                 return StampedFile(format: .png, plan: plan, disclosure: resolved)
-            case .jpeg:
-                let handler = try JPEG.Handler(bytes)
+            case .jpeg(let handler):
                 if !options.force, handler.hasC2PA, let manifest = handler.reader.segments.first(where: handler.isJUMBF) {
                     throw Self.provenanceError(offset: manifest.offset, carrier: "APP11 JUMBF segment")
                 }
@@ -65,8 +85,6 @@ public struct Stamper: Sendable {
                     },
                     xmp: { existing in try Self.packet(merging: existing, with: resolved) })
                 return StampedFile(format: .jpeg, plan: plan, disclosure: resolved)
-            case nil:
-                throw Self.unsupported(bytes)
             }
         } catch {
             throw LabelerError.wrapping(error, path: nil)
@@ -101,7 +119,7 @@ public struct Stamper: Sendable {
             offset: offset)
     }
 
-    static func unsupported(_ bytes: [UInt8]) -> LabelerError {
+    static func unsupported(_ bytes: some Collection<UInt8>) -> LabelerError {
         if bytes.isEmpty { return LabelerError(.unsupportedFormat, "empty file (0 bytes), not a PNG or JPEG", offset: 0) }
         let magic = bytes.prefix(4).map { byte in
             let digits = String(byte, radix: 16, uppercase: true)
