@@ -186,6 +186,8 @@ bench_set() {
 
     # -- writing, one process over the whole folder --
     measure "$set" cp write out "$src" copy 'cp -r "$SRC" "$DST"'
+    # labelctl makes its outputs durable (group commit); cp does not. This row is the durable floor.
+    measure "$set" cp-sync write out "$src" copy 'cp -r "$SRC" "$DST" && sync'
     if with_labelctl; then
         measure "$set" labelctl-out write out "$src" labelled \
             "mkdir -p \"\$DST\" && $LABELCTL_STAMP -o \"\$DST\" \"\$SRC\""

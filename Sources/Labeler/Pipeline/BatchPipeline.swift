@@ -9,7 +9,7 @@ import Synchronization
 ///
 /// - Each file is read once (one `read`), planned in memory, written once (one `writev`) to a
 ///   temporary file beside its destination.
-/// - Group commit: a worker stages ``Configuration/groupCommitFiles`` files, then one `syncfs`,
+/// - Group commit: a worker stages a group of files (``Configuration/groupCommitFiles``), then one `syncfs`,
 ///   the renames and one `fsync` per folder make the whole group durable at once; only then are the
 ///   files recorded in the journal. The fast path and the safe path are the same path.
 /// - Memory is bounded by the files in flight (one file's bytes per worker), not by the tree size.
@@ -19,18 +19,20 @@ public struct BatchPipeline: Sendable {
         public var jobs: Int
         /// Stop claiming new files after the first failure.
         public var failFast: Bool
-        /// Files per group commit.
-        public var groupCommitFiles: Int
+        /// Files per group commit; `nil` sizes groups from the batch: about four groups per
+        /// worker (so workers stay balanced to the end), between 16 and 256 files (every group
+        /// costs a few journal commits, which dominated batches of small files at 32 per group).
+        public var groupCommitFiles: Int?
         /// Append-only journal of finished files (`nil`: none).
         public var journalPath: String?
         /// Skip files the journal lists as finished.
         public var resume: Bool
 
-        public init(jobs: Int = BatchPipeline.activeCores, failFast: Bool = false, groupCommitFiles: Int = 32,
+        public init(jobs: Int = BatchPipeline.activeCores, failFast: Bool = false, groupCommitFiles: Int? = nil,
                     journalPath: String? = nil, resume: Bool = false) {
             self.jobs = max(1, jobs)
             self.failFast = failFast
-            self.groupCommitFiles = max(1, groupCommitFiles)
+            self.groupCommitFiles = groupCommitFiles.map { max(1, $0) }
             self.journalPath = journalPath
             self.resume = resume
         }
@@ -67,7 +69,8 @@ public struct BatchPipeline: Sendable {
         let stopped = Mutex(false)
         let runner = OrderedParallelRunner<BatchRecord>(count: items.count, jobs: configuration.jobs)
         let failFast = configuration.failFast
-        runner.run(claimSize: configuration.groupCommitFiles) { _, indices in
+        let groupSize = configuration.groupCommitFiles ?? min(256, max(16, items.count / (configuration.jobs * 4)))
+        runner.run(claimSize: groupSize) { _, indices in
             var records: [BatchRecord] = []
             var staged: [(index: Int, file: AtomicFileWriter.Staged)] = []
             let writer = AtomicFileWriter()
