@@ -155,8 +155,6 @@ def summary_for_set(rows: list[Row]) -> list[str]:
     if "labelctl-out" in by_case and "cp-sync" in by_case:
         out.append(f"- labelctl `-o` takes {ratio(by_case['labelctl-out'].per_file / by_case['cp-sync'].per_file)} "
                    "the time of `cp -r && sync` (the durable floor)")
-    if "labelctl-out-jobs1" in by_case and "labelctl-out-jobs2" in by_case:
-        out.append(f"- `--jobs 2` vs `--jobs 1`: {ratio(by_case['labelctl-out-jobs1'].per_file / by_case['labelctl-out-jobs2'].per_file)}")
     if out:
         out.insert(0, "Speed-ups (peer time per file / labelctl time per file; above 1 = labelctl faster):")
         out.insert(1, "")
