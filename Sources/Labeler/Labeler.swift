@@ -48,7 +48,7 @@ public enum Labeler {
             }
         } catch {
             let wrapped = LabelerError.wrapping(error, path: nil)
-            report = VerificationReport(format: nil, verdict: .error, layers: [], regimes: [], error: wrapped.message, errorOffset: wrapped.offset)
+            report = VerificationReport(format: nil, verdict: .error, layers: [], regimes: [], error: wrapped)
         }
         report.path = path
         return report

@@ -12,8 +12,7 @@ public struct BatchVerifier: Sendable {
             indices.map { index -> VerificationReport? in
                 let item = items[index]
                 var report = Labeler.verify(file: item.path)
-                if !item.isExplicit, report.verdict == .error, report.format == nil, report.error?.hasPrefix("not a PNG") == true
-                    || report.error?.hasPrefix("empty file") == true {
+                if !item.isExplicit, report.errorCode == LabelerError.Code.unsupportedFormat.description {
                     return nil
                 }
                 report.path = item.path

@@ -21,16 +21,19 @@ public struct VerificationReport: Sendable, Codable, Hashable {
     /// For ``Verdict/error``: what went wrong and where.
     public var error: String?
     public var errorOffset: Int?
+    /// For ``Verdict/error``: the ``LabelerError/Code`` (`corrupt`, `unsupportedFormat`, `io`, …).
+    public var errorCode: String?
 
     public init(path: String? = nil, format: ContainerFormat?, verdict: Verdict, layers: [LayerReport], regimes: [RegimeReport],
-                error: String? = nil, errorOffset: Int? = nil) {
+                error: LabelerError? = nil) {
         self.path = path
         self.format = format
         self.verdict = verdict
         self.layers = layers
         self.regimes = regimes
-        self.error = error
-        self.errorOffset = errorOffset
+        self.error = error?.message
+        self.errorOffset = error?.offset
+        self.errorCode = error?.code.description
     }
 
     public func layer(_ name: LayerReport.Name) -> LayerReport? { layers.first { $0.name == name } }

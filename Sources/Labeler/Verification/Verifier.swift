@@ -19,7 +19,7 @@ public struct Verifier: Sendable {
             }
         } catch {
             let wrapped = LabelerError.wrapping(error, path: nil)
-            return VerificationReport(format: format, verdict: .error, layers: [], regimes: [], error: wrapped.message, errorOffset: wrapped.offset)
+            return VerificationReport(format: format, verdict: .error, layers: [], regimes: [], error: wrapped)
         }
         return report(for: sites, format: format, bytes: bytes)
     }

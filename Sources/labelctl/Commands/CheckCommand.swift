@@ -60,7 +60,7 @@ struct CheckCommand: ParsableCommand {
             let failures = CheckPolicy.failures(of: report, against: rules.requirements(for: item.relativePath))
             if !failures.isEmpty {
                 let status = report.verdict == .labelled ? ExitStatus.unlabelled
-                    : ExitStatus(report.verdict, errorIsIO: report.format == nil && report.error?.hasPrefix("cannot") == true)
+                    : ExitStatus(report.verdict, errorIsIO: report.errorCode == LabelerError.Code.io.description)
                 worst.withLock { $0 = max($0, status == .ok ? .unlabelled : status) }
             }
             sink.add(report: report, failures: failures)

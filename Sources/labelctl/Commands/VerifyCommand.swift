@@ -32,7 +32,7 @@ struct VerifyCommand: ParsableCommand {
         let (json, quiet) = (json, quiet)
         BatchVerifier(jobs: discovery.workerCount).verify(found.items) { _, report in
             guard let report else { return }
-            let status = ExitStatus(report.verdict, errorIsIO: report.format == nil && report.error?.hasPrefix("cannot") == true)
+            let status = ExitStatus(report.verdict, errorIsIO: report.errorCode == LabelerError.Code.io.description)
             worst.withLock { $0 = max($0, status) }
             if quiet { return }
             print(json ? ReportRenderer.json(report) : ReportRenderer.text(report))

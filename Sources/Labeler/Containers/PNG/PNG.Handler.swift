@@ -72,8 +72,8 @@ extension PNG {
             return sites
         }
 
-        /// The plan that writes `packet` as the file's only XMP and drops other label copies.
-        /// - Parameter existingXMP: receives the existing packet, to merge from, before the plan is made.
+        /// The plan that writes one XMP chunk and drops every other XMP chunk and `AIGC` text chunk.
+        /// - Parameter makePacket: given the existing packet (if any) to merge from, returns the new one.
         func plan(replacingXMPWith makePacket: (_ existing: MetadataSites.Packet?) throws -> [UInt8]) throws -> SplicePlan {
             guard let firstIDAT = reader.chunks.first(where: { $0.type == .IDAT }) else {
                 throw LabelerError(.corrupt, "png: no IDAT chunk (no image data)", offset: bytes.count)
