@@ -31,6 +31,8 @@ import Testing
             #expect(resumed.status == 0, "\(resumed.stderr)")
             let names = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }
             #expect(names.count == 120)
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".tmp") }
+            #expect(leftovers.isEmpty, "--resume should remove temporary files of the killed run: \(leftovers)")
             #expect(try CLI.labelctl(["verify", "-q", output.path]).status == 0)
         }
         for index in 0 ..< 120 {

@@ -12,7 +12,7 @@ import LabelerCInterop
 /// ``commit(_:)`` syncs a whole batch (one `syncfs` per file system instead of one `fsync` per
 /// file), then renames, then fsyncs each directory once. Until the rename a destination is entirely
 /// old; after it, entirely new. A crash leaves at most `.*.labeler-*.tmp` files, which
-/// ``isTemporaryName(_:)`` recognises so discovery skips and cleans them.
+/// ``isTemporaryName(_:)`` recognises so discovery skips them and `--resume` removes them.
 struct AtomicFileWriter: Sendable {
     /// A written, not yet committed, output.
     struct Staged: Sendable {

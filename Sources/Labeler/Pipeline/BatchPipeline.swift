@@ -62,6 +62,7 @@ public struct BatchPipeline: Sendable {
     public func stamp(_ items: [FileDiscovery.Item], to destination: Destination,
                       onRecord: @Sendable (BatchRecord, BatchSummary) -> Void = { _, _ in }) throws -> BatchSummary {
         let finished = configuration.resume ? try configuration.journalPath.map(Journal.finishedInputs(at:)) ?? [] : []
+        if configuration.resume { removeLeftovers(for: items, destination: destination) }
         let journal = try configuration.journalPath.map(Journal.init(path:))
         let clock = ContinuousClock()
         let start = clock.now
@@ -135,6 +136,23 @@ public struct BatchPipeline: Sendable {
         return summary.withLock { summary in
             summary.seconds = Self.seconds(clock.now - start)
             return summary
+        }
+    }
+
+    /// Deletes temporary files an interrupted run left in the destination folders
+    /// (`.NAME.labeler-*.tmp`, never anything else): they were never renamed, so they are not outputs.
+    func removeLeftovers(for items: [FileDiscovery.Item], destination: Destination) {
+        var folders: Set<String> = []
+        for item in items { folders.insert(AtomicFileWriter.split(outputPath(for: item, destination: destination)).directory) }
+        for folder in folders {
+            guard let handle = opendir(folder) else { continue }
+            var leftovers: [String] = []
+            while let entry = readdir(handle) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
+                if AtomicFileWriter.isTemporaryName(name) { leftovers.append(name) }
+            }
+            closedir(handle)
+            for name in leftovers { unlink(folder + "/" + name) }
         }
     }
 

@@ -83,6 +83,22 @@ import Testing
         #expect(summary.count(.skippedDone) == 2 && summary.count(.stamped) == 3)
     }
 
+    @Test("--resume removes temporary files an interrupted run left, and nothing else")
+    func resumeCleansLeftovers() throws {
+        let root = try makeTree()
+        let out = try TestPaths.temporaryDirectory()
+        try FileManager.default.createDirectory(at: out.appendingPathComponent("a"), withIntermediateDirectories: true)
+        let leftover = out.appendingPathComponent("a/.1.png.labeler-x1y2.tmp")
+        let unrelated = out.appendingPathComponent("a/.keep-me")
+        try Data("half".utf8).write(to: leftover)
+        try Data("mine".utf8).write(to: unrelated)
+        let items = try FileDiscovery().discover([root.path]).items
+        _ = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: out.path + "/j.jsonl", resume: true))
+            .stamp(items, to: .directory(out.path))
+        #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(FileManager.default.fileExists(atPath: unrelated.path))
+    }
+
     @Test("an unwritable destination fails per file and leaves no temporary files")
     func unwritable() throws {
         let root = try makeTree()
