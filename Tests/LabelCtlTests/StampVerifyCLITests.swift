@@ -84,6 +84,16 @@ import Testing
         #expect(inspect.status == 65 && inspect.stderr.contains("byte"))
     }
 
+    @Test("two inputs that would mirror to the same output path are refused before anything is written")
+    func collidingOutputs() throws {
+        let first = try CLI.copySamples(["photos/coffee.png"])
+        let second = try CLI.copySamples(["photos/coffee.png"])
+        let output = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let result = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["-o", output.path, first.path, second.path])
+        #expect(result.status == 64 && result.stderr.contains("coffee.png"), "\(result.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("coffee.png").path))
+    }
+
     @Test("an unwritable output exits 74 and leaves the input intact")
     func unwritable() throws {
         let folder = try CLI.copySamples(["photos/coffee.png"])

@@ -58,6 +58,15 @@ struct StampCommand: ParsableCommand {
         if disclosure.contentID != nil, found.items.count > 1 {
             throw ValidationError("--content-id names one output; \(found.items.count) files were given")
         }
+        if outputDirectory != nil, inputs.count > 1 {
+            // Several inputs can mirror to the same relative path (a/x.png and b/x.png → OUT/x.png).
+            var firstInput: [String: String] = [:]
+            for item in found.items {
+                if let other = firstInput.updateValue(item.path, forKey: item.relativePath) {
+                    throw ValidationError("'\(other)' and '\(item.path)' would both be written to \(item.relativePath) under -o; stamp them separately")
+                }
+            }
+        }
         let destination: BatchPipeline.Destination = outputDirectory.map { .directory($0) } ?? .inPlace
         let journalPath = journal ?? outputDirectory.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/.labelctl-journal.jsonl" }
         if let outputDirectory { try CommandSupport.makeDirectory(outputDirectory) }
