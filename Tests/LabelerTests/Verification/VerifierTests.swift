@@ -1,4 +1,5 @@
 import Foundation
+import LabelerCInterop
 import Testing
 @testable import Labeler
 
@@ -97,5 +98,45 @@ import Testing
             try Data(bytes.prefix(bytes.count - 100)).write(to: URL(fileURLWithPath: output))
             #expect(Labeler.verify(file: output).verdict == .error)
         }
+    }
+}
+
+@Suite struct LabelSiteTests {
+    static let label = #"{"AIGC":{"Label":"1","ContentProducer":"001191110102MAD55U9H0F10002","ProduceID":"id-1","ReservedCode1":"","ContentPropagator":"","PropagateID":"","ReservedCode2":""}}"#
+
+    @Test("finds the label in a compressed zTXt chunk and in a compressed iTXt chunk")
+    func compressedText() throws {
+        let deflated = try Zlib.deflate(Array(Self.label.utf8))
+        let ztxt = PNGBuilder.minimal(extraBeforeIDAT: [("zTXt", Array("AIGC\0".utf8) + [0] + deflated)])
+        let ztxtReport = Verifier().verify(ztxt)
+        #expect(ztxtReport.verdict == .labelled)
+        #expect(ztxtReport.layer(.tc260)?.fields["ProduceID"] == "id-1")
+        let itxt = PNGBuilder.minimal(extraBeforeIDAT: [("iTXt", Array("AIGC\0".utf8) + [1, 0, 0, 0] + deflated)])
+        #expect(Verifier().verify(itxt).layer(.tc260)?.status == .present)
+    }
+
+    @Test("finds TC260:AIGC in attribute form under any prefix, and IPTC with an https URI")
+    func attributeForm() throws {
+        let packet = """
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+            <rdf:Description rdf:about="" xmlns:aigc="http://www.tc260.org.cn/ns/AIGC/1.0/" xmlns:ie="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
+              aigc:AIGC="{&quot;Label&quot;:&quot;1&quot;,&quot;ContentProducer&quot;:&quot;PicWish&quot;,&quot;ProduceID&quot;:&quot;p-9&quot;}"
+              ie:DigitalSourceType="https://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia"/>
+            </rdf:RDF></x:xmpmeta>
+            """
+        let png = PNGBuilder.minimal(extraBeforeIDAT: [("iTXt", Array("XML:com.adobe.xmp\0\0\0\0\0".utf8) + Array(packet.utf8))])
+        let report = Verifier().verify(png)
+        #expect(report.verdict == .labelled)
+        #expect(report.layer(.tc260)?.fields["ProduceID"] == "p-9")
+        #expect(report.layer(.tc260)?.warnings.contains { $0.contains("PicWish") } == true)
+        #expect(report.layer(.iptc)?.declaresAI == true)
+    }
+
+    @Test("a decompression bomb in a zTXt label is refused as invalid, not inflated without bound")
+    func bomb() throws {
+        let bomb = try Zlib.deflate([UInt8](repeating: 0x41, count: PNG.maxTextChunkBytes + 1))
+        let png = PNGBuilder.minimal(extraBeforeIDAT: [("zTXt", Array("AIGC\0".utf8) + [0] + bomb)])
+        let report = Verifier().verify(png)
+        #expect(report.verdict == .invalid)
     }
 }
