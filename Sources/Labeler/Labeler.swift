@@ -29,7 +29,7 @@ public enum Labeler {
             throw LabelerError.wrapping(error, path: input)
         }
         let writer = AtomicFileWriter()
-        let staged = try writer.stage(stamped.plan, from: file.bytes, to: output, mode: try FileIO.mode(of: input))
+        let staged = try writer.stage(stamped.plan, from: file.bytes, to: output, mode: file.mode)
         if let failure = writer.commit([staged]).first ?? nil { throw failure }
         return stamped
     }
@@ -92,14 +92,5 @@ public struct Inspection: Sendable, Codable, Hashable {
         map = try Labeler.map(of: bytes)
         report = Verifier().verify(bytes)
         report.path = path
-    }
-}
-
-extension FileIO {
-    /// Permission bits of the file at `path`.
-    static func mode(of path: String) throws -> mode_t {
-        var status = stat()
-        guard stat(path, &status) == 0 else { throw ioError("stat", path) }
-        return status.st_mode & 0o7777
     }
 }

@@ -96,12 +96,6 @@ struct AtomicFileWriter: Sendable {
         return results
     }
 
-    /// Drops a staged file without touching its destination.
-    func discard(_ staged: Staged) {
-        close(staged.fd)
-        unlink(staged.temporaryPath)
-    }
-
     static func split(_ path: String) -> (directory: String, name: String) {
         guard let slash = path.lastIndex(of: "/") else { return (".", path) }
         let directory = String(path[..<slash])

@@ -12,6 +12,8 @@ import Darwin
 final class MappedFile {
     let path: String
     let bytes: UnsafeRawBufferPointer
+    /// Permission bits, from the same `fstat` (outputs get the input's).
+    let mode: mode_t
     private let mapping: UnsafeMutableRawPointer?
 
     /// Maps the regular file at `path`.
@@ -24,6 +26,7 @@ final class MappedFile {
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw FileIO.ioError("stat", path) }
         guard (status.st_mode & S_IFMT) == S_IFREG else { throw LabelerError(.io, "not a regular file", path: path) }
+        mode = status.st_mode & 0o7777
         let size = Int(status.st_size)
         guard size <= FileIO.maxFileBytes else {
             throw LabelerError(.tooLarge, "file of \(size) bytes exceeds the \(FileIO.maxFileBytes)-byte limit", path: path)

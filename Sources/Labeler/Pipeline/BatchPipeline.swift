@@ -96,7 +96,7 @@ public struct BatchPipeline: Sendable {
                     let stamped: StampedFile
                     do { stamped = try stamper.stamp(mapped: input.bytes) } catch { throw LabelerError.wrapping(error, path: item.path) }
                     try Self.makeParent(of: output)
-                    let file = try writer.stage(stamped.plan, from: input.bytes, to: output, mode: try FileIO.mode(of: item.path))
+                    let file = try writer.stage(stamped.plan, from: input.bytes, to: output, mode: input.mode)
                     staged.append((records.count, file))
                     records.append(BatchRecord(path: item.path, output: output, outcome: .stamped, contentID: stamped.disclosure.contentID,
                                                bytes: input.bytes.count, ms: Self.milliseconds(clock.now - fileStart)))

@@ -42,7 +42,6 @@ public struct BatchSummary: Sendable, Codable, Hashable {
     public var counts: [String: Int] = [:]
     public var skippedByDiscovery = FileDiscovery.Counts()
     public var bytesRead = 0
-    public var bytesWritten = 0
     public var seconds = 0.0
     /// Set when some file failed: the most serious error code met (`io` over `corrupt` over others).
     public var worstError: String?

@@ -5,7 +5,7 @@ extension PNG {
     ///
     /// The walk starts after the signature and stops after `IEND`; bytes after `IEND` are reported as
     /// ``trailingRange`` and are preserved by every writer. Every CRC is checked (§5.3: CRC-32 over the
-    /// type and data fields) unless `verifyCRC` is false.
+    /// type and data fields).
     public struct ChunkReader: Sendable {
         /// The chunks in file order, `IHDR` first and `IEND` last.
         public let chunks: [Chunk]
@@ -14,7 +14,7 @@ extension PNG {
 
         /// Walks `bytes`.
         /// - Throws: ``PNG/Error`` naming the byte offset of the first structural problem.
-        public init(_ bytes: UnsafeRawBufferPointer, verifyCRC: Bool = true) throws(PNG.Error) {
+        public init(_ bytes: UnsafeRawBufferPointer) throws(PNG.Error) {
             guard bytes.count >= PNG.signature.count, zip(bytes, PNG.signature).allSatisfy({ $0 == $1 }) else {
                 throw .badSignature(offset: 0)
             }
@@ -37,12 +37,10 @@ extension PNG {
                     throw .truncatedChunk(type: type, offset: offset, declared: length, available: end - offset - 8)
                 }
                 if chunks.isEmpty, type != .IHDR { throw .firstChunkNotIHDR(type: type, offset: offset) }
-                if verifyCRC {
-                    let stored = bytes.loadBigEndianUInt32(at: offset + 8 + length)
-                    let computed = Zlib.crc32(UnsafeRawBufferPointer(rebasing: bytes[offset + 4 ..< offset + 8 + length]))
-                    guard stored == computed else {
-                        throw .crcMismatch(type: type, offset: offset, stored: stored, computed: computed)
-                    }
+                let stored = bytes.loadBigEndianUInt32(at: offset + 8 + length)
+                let computed = Zlib.crc32(UnsafeRawBufferPointer(rebasing: bytes[offset + 4 ..< offset + 8 + length]))
+                guard stored == computed else {
+                    throw .crcMismatch(type: type, offset: offset, stored: stored, computed: computed)
                 }
                 let chunk = Chunk(type: type, offset: offset, length: length)
                 chunks.append(chunk)

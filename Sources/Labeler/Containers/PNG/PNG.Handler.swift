@@ -10,9 +10,9 @@ extension PNG {
         let bytes: [UInt8]
         let reader: ChunkReader
 
-        init(_ bytes: [UInt8], verifyCRC: Bool = true) throws {
+        init(_ bytes: [UInt8]) throws {
             self.bytes = bytes
-            reader = try bytes.withUnsafeBytes { buffer in try ChunkReader(buffer, verifyCRC: verifyCRC) }
+            reader = try bytes.withUnsafeBytes { buffer in try ChunkReader(buffer) }
         }
 
         /// A handler over `bytes` already walked by `reader` (``MetadataFileReader``: the walk ran

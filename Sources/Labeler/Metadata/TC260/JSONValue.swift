@@ -2,26 +2,13 @@
 ///
 /// It keeps object members in order and reports duplicate keys, which `JSONDecoder` hides; it
 /// has a depth limit and never allocates more than the input size.
-enum JSONValue: Sendable, Hashable {
+enum JSONValue: Sendable {
     case string(String)
     case number(String)
     case bool(Bool)
     case null
     case array([JSONValue])
     case object([(key: String, value: JSONValue)])
-
-    static func == (lhs: JSONValue, rhs: JSONValue) -> Bool {
-        switch (lhs, rhs) {
-        case (.string(let a), .string(let b)), (.number(let a), .number(let b)): return a == b
-        case (.bool(let a), .bool(let b)): return a == b
-        case (.null, .null): return true
-        case (.array(let a), .array(let b)): return a == b
-        case (.object(let a), .object(let b)): return a.map(\.key) == b.map(\.key) && a.map(\.value) == b.map(\.value)
-        default: return false
-        }
-    }
-
-    func hash(into hasher: inout Hasher) { hasher.combine(String(describing: self)) }
 
     struct ParseError: Error, Sendable, Hashable { var offset: Int; var reason: String }
 
