@@ -8,6 +8,9 @@
 //   LabelerCInterop                         the only Swift that imports C modules; `package` API
 //   Labeler                                 the library: containers, metadata, disclosure, pipeline
 //   labelctl                                the thin command-line front end
+//   LabelerTestSupport                      fixtures, temporary folders and the process runner the tests share
+//
+// Linux only (Glibc, syncfs, sync_file_range): no other platform is claimed or built.
 import PackageDescription
 
 let strictSettings: [SwiftSetting] = [
@@ -17,7 +20,6 @@ let strictSettings: [SwiftSetting] = [
 
 let package = Package(
     name: "Labeler",
-    platforms: [.macOS(.v15)],
     products: [
         .library(name: "Labeler", targets: ["Labeler"]),
         .executable(name: "labelctl", targets: ["labelctl"]),
@@ -53,14 +55,19 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
-        .testTarget(
-            name: "LabelerTests",
+        .target(
+            name: "LabelerTestSupport",
             dependencies: ["Labeler", "LabelerCInterop"],
             swiftSettings: strictSettings
         ),
         .testTarget(
+            name: "LabelerTests",
+            dependencies: ["Labeler", "LabelerCInterop", "LabelerTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
             name: "LabelCtlTests",
-            dependencies: ["Labeler", "LabelerCInterop", "labelctl"],
+            dependencies: ["Labeler", "LabelerCInterop", "LabelerTestSupport", "labelctl"],
             swiftSettings: strictSettings
         ),
     ],

@@ -37,7 +37,7 @@ PHOTOS = HERE / "photos"
 EDGE = HERE / "edge"
 MALFORMED = HERE / "malformed"
 EXIFTOOL_CONFIG = REPO / "bench" / "exiftool-tc260.config"
-C2PA_FIXTURE = REPO.parent / "shared" / "fixtures" / "c2pa-rs" / "C.jpg"
+C2PA_FIXTURE = REPO / "Tests" / "Fixtures" / "c2pa-rs" / "C.jpg"
 
 # --------------------------------------------------------------------------
 # photos/: real photographs from the scikit-image wheel (skimage/data).
@@ -322,7 +322,7 @@ def make_edge() -> None:
         (EDGE.parent / "c2pa").mkdir(exist_ok=True)
         shutil.copyfile(C2PA_FIXTURE, EDGE.parent / "c2pa" / "C.jpg")
     elif not (EDGE.parent / "c2pa" / "C.jpg").exists():
-        sys.exit(f"missing {C2PA_FIXTURE} (shared/fixtures/c2pa-rs) and c2pa/C.jpg")
+        sys.exit(f"missing {C2PA_FIXTURE} (Tests/Fixtures/c2pa-rs) and c2pa/C.jpg")
 
 
 # --------------------------------------------------------------------------

@@ -1,10 +1,11 @@
 import Foundation
 import Testing
+import LabelerTestSupport
 
 /// Runs the built `labelctl` (and other tools) as a user would, capturing output and exit status.
 enum CLI {
-    static let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let sampleMedia = packageRoot.appendingPathComponent("SampleMedia")
+    static let packageRoot = TestFiles.packageRoot
+    static let sampleMedia = TestFiles.sampleMedia
 
     /// The labelctl built next to the test bundle.
     static var binary: URL {
@@ -16,39 +17,21 @@ enum CLI {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[candidates.count - 1]
     }
 
-    struct Result {
-        var status: Int32
-        var stdout: String
-        var stderr: String
+    typealias Result = ProcessRunner.Result
+
+    static func labelctl(_ arguments: [String], environment: [String: String]? = nil, input: [UInt8]? = nil) throws -> Result {
+        try ProcessRunner.run(binary.path, arguments, environment: environment, input: input)
     }
 
-    static func labelctl(_ arguments: [String]) throws -> Result { try run(binary, arguments) }
-
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
-        let process = Process()
-        process.executableURL = executable
-        process.arguments = arguments
-        if let environment { process.environment = environment }
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        try process.run()
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        try ProcessRunner.run(executable.path, arguments, environment: environment)
     }
 
     static func exiftool(_ arguments: [String]) throws -> Result {
-        try run(URL(fileURLWithPath: "/usr/bin/exiftool"), arguments)
+        try ProcessRunner.run("/usr/bin/exiftool", arguments)
     }
 
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labelctl-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func temporaryDirectory() throws -> URL { try TestFiles.temporaryDirectory("labelctl-tests") }
 
     /// Copies SampleMedia files into a fresh folder and returns it.
     static func copySamples(_ names: [String]) throws -> URL {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LabelerTestSupport
 
 /// Kills real `labelctl stamp` runs at random moments with SIGKILL, then checks that no output is
 /// half-written, no input changed, and `--resume` finishes the job.

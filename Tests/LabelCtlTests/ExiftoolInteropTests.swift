@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LabelerTestSupport
 
 /// exiftool (Phil Harvey; Debian libimage-exiftool-perl) is the independent reader here.
 @Suite struct ExiftoolInteropTests {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LabelerTestSupport
 
 @Suite struct StampVerifyCLITests {
     @Test("stamp -o mirrors the tree, verify exits 0, and the inputs are untouched")
@@ -108,7 +109,7 @@ import Testing
 
     @Test("a C2PA-signed file is refused with exit 65 unless --force")
     func c2pa() throws {
-        let fixture = CLI.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/c2pa-rs/C.jpg")
+        let fixture = TestFiles.c2paRS("C.jpg")
         let output = try CLI.temporaryDirectory()
         let refused = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["-o", output.path, fixture.path])
         #expect(refused.status == 65 && refused.stderr.contains("C2PA"))

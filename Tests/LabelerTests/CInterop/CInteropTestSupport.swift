@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LabelerTestSupport
 
 /// Namespace for the LabelerCInterop suites, so `swift test --filter CInterop` selects them.
 @Suite enum CInteropTests {}
@@ -7,17 +8,9 @@ import Testing
 /// Fixtures, temporary directories, external tools and JPEG segment helpers shared by the
 /// CInterop tests. Every test works in its own temporary directory (style.md §2.8).
 enum CInteropSupport {
-    /// `<package root>/../shared/fixtures/c2pa-rs`, found by walking up from this file to the
-    /// directory holding Package.swift. Fails the test (does not skip) when it is missing.
-    static func fixtureURL(_ name: String, filePath: String = #filePath) throws -> URL {
-        var directory = URL(fileURLWithPath: filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("Package.swift").path) {
-            let parent = directory.deletingLastPathComponent()
-            try #require(parent.path != directory.path, "no Package.swift above \(filePath)")
-            directory = parent
-        }
-        let url = directory.deletingLastPathComponent()
-            .appendingPathComponent("shared/fixtures/c2pa-rs/\(name)")
+    /// A file of `Tests/Fixtures/c2pa-rs/`; fails the test (does not skip) when it is missing.
+    static func fixtureURL(_ name: String) throws -> URL {
+        let url = TestFiles.c2paRS(name)
         try #require(FileManager.default.fileExists(atPath: url.path), "missing fixture \(url.path)")
         return url
     }
@@ -28,39 +21,13 @@ enum CInteropSupport {
 
     /// Runs `body` with a fresh temporary directory that is removed afterwards.
     static func withTemporaryDirectory<R>(_ body: (URL) throws -> R) throws -> R {
-        let url = FileManager.default.temporaryDirectory
-            .appendingPathComponent("labeler-cinterop-\(UUID().uuidString)", isDirectory: true)
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: url) }
-        return try body(url)
+        try TestFiles.withTemporaryDirectory(body)
     }
 
-    struct ToolFailure: Error, CustomStringConvertible {
-        var description: String
-    }
-
-    /// Runs a tool found on PATH (via /usr/bin/env) and returns its stdout; throws on a
-    /// non-zero exit status.
+    /// Runs a tool found on PATH and returns its stdout; throws on a non-zero exit status.
     @discardableResult
     static func run(_ tool: String, _ arguments: [String], in directory: URL) throws -> Data {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [tool] + arguments
-        process.currentDirectoryURL = directory
-        let output = Pipe()
-        let errors = Pipe()
-        process.standardOutput = output
-        process.standardError = errors
-        try process.run()
-        let stdout = output.fileHandleForReading.readDataToEndOfFile()
-        let stderr = errors.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw ToolFailure(
-                description: "\(tool) \(arguments) exited \(process.terminationStatus): "
-                    + String(decoding: stderr, as: UTF8.self))
-        }
-        return stdout
+        Data(try ProcessRunner.runChecked(tool, arguments, in: directory).stdoutBytes)
     }
 
     /// `exiftool -j -a -G1` for one file, as `["Group:Tag": value]` (values as strings).

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LabelerTestSupport
 
 @testable import LabelerCInterop
 

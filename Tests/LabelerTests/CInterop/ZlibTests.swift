@@ -1,4 +1,5 @@
 import Testing
+import LabelerTestSupport
 
 @testable import LabelerCInterop
 

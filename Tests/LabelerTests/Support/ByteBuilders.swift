@@ -1,5 +1,6 @@
 import Foundation
 import LabelerCInterop
+import LabelerTestSupport
 @testable import Labeler
 
 /// Builds PNG files chunk by chunk, including deliberately broken ones (Pillow test_file_png style).
@@ -56,21 +57,14 @@ struct JPEGBuilder {
     }
 }
 
-/// Locations shared by tests: the package root, SampleMedia, the shared C2PA fixtures.
+/// Locations shared by tests (one implementation: ``TestFiles`` in LabelerTestSupport).
 enum TestPaths {
-    static let packageRoot: URL = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().deletingLastPathComponent()
-    static let sampleMedia = packageRoot.appendingPathComponent("SampleMedia")
-    static let c2paFixtures = packageRoot.deletingLastPathComponent().appendingPathComponent("shared/fixtures/c2pa-rs")
+    static let packageRoot = TestFiles.packageRoot
+    static let sampleMedia = TestFiles.sampleMedia
+    static let c2paFixtures = TestFiles.fixtures.appendingPathComponent("c2pa-rs")
 
-    static func read(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
-
-    /// A fresh temporary folder for one test.
-    static func temporaryDirectory() throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("labeler-tests-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        return url
-    }
+    static func read(_ url: URL) throws -> [UInt8] { try TestFiles.read(url) }
+    static func temporaryDirectory() throws -> URL { try TestFiles.temporaryDirectory() }
 }
 
 extension Disclosure {

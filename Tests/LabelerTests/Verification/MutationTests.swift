@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import LabelerTestSupport
 @testable import Labeler
 
 /// Seeded random damage to real files: stamping and verifying must throw or report, never trap or hang.

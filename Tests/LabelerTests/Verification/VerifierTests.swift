@@ -1,6 +1,7 @@
 import Foundation
 import LabelerCInterop
 import Testing
+import LabelerTestSupport
 @testable import Labeler
 
 @Suite struct VerifierTests {
