@@ -10,7 +10,8 @@ public import Foundation
 /// |---|---|---|---|
 /// | ``involvement`` | `Iptc4xmpExt:DigitalSourceType` | `Label` = "1" | – |
 /// | ``aiSystem`` / ``aiSystemVersion`` | `Iptc4xmpExt:AISystemUsed` / `AISystemVersionUsed` | – | `Software` (if empty) |
-/// | ``producerCode`` or ``producerName`` | – | `ContentProducer` | – |
+/// | ``producerDisplayName`` | `dc:publisher` | – | – |
+/// | ``producerCode``, else ``producerName`` encoded | – | `ContentProducer` | – |
 /// | ``contentID`` | `xmpMM:InstanceID` | `ProduceID` | – |
 /// | ``createdAt`` | `xmp:CreateDate` | – | – |
 /// | ``prompt`` (off unless set) | `Iptc4xmpExt:AIPromptInformation` | – | – |
@@ -29,7 +30,9 @@ public struct Disclosure: Sendable, Hashable, Codable {
     public var aiSystem: String
     /// Its version, if known (IPTC 2025.1 "AI System Version Used").
     public var aiSystemVersion: String?
-    /// The generation-service provider's display name.
+    /// The generation-service provider's display name, in any script (GB 45438 §6.1 b "provider
+    /// name or code"). Written to XMP as given; in `ContentProducer` only when there is no code,
+    /// and then in the form ``ProducerName/annexESafe(_:)``.
     public var producerName: String?
     /// The provider's 27-character TC260 code; preferred over ``producerName`` in `ContentProducer`.
     public var producerCode: ProducerCode?
@@ -63,8 +66,35 @@ public struct Disclosure: Sendable, Hashable, Codable {
         involvement == .generated ? .trainedAlgorithmicMedia : .compositeWithTrainedAlgorithmicMedia
     }
 
-    /// The value written as TC260 `ContentProducer`: the code if given, else the name.
-    public var contentProducer: String { producerCode?.rawValue ?? producerName ?? "" }
+    /// The value written as TC260 `ContentProducer`: the code if given, else the name in its
+    /// Annex-E-safe form (``ProducerName/annexESafe(_:)``, e.g. `Acme Corp` → `Acme%20Corp`).
+    public var contentProducer: String { producerCode?.rawValue ?? producerName.map(ProducerName.annexESafe) ?? "" }
+
+    /// The provider's name for XMP, trimmed; `nil` when there is none.
+    ///
+    /// Writers put it in `dc:publisher` (namespace `http://purl.org/dc/elements/1.1/`, an unordered
+    /// `rdf:Bag` of names; ISO 16684-1 §8.4, Dublin Core "an entity responsible for making the
+    /// resource available"): the generation-service provider of GB 45438 §6.1 b is the entity that
+    /// made the content available. It is read by ExifTool (`XMP-dc:Publisher`), Exiv2
+    /// (`Xmp.dc.publisher`) and Adobe apps, needs no namespace beyond the `dc` one our block already
+    /// declares, and, unlike IPTC Credit Line (`photoshop:Credit`) or `dc:creator`, claims neither
+    /// credit nor authorship over content a person may have made (``Involvement/edited``).
+    public var producerDisplayName: String? {
+        guard let producerName else { return nil }
+        let name = ProducerName.trimmed(producerName)
+        return name.isEmpty ? nil : name
+    }
+
+    /// One line saying the name was changed to fit `ContentProducer`; `nil` when a code is given or
+    /// the name is written unchanged. Example:
+    /// `producer "Acme Corp" written as TC260 ContentProducer "Acme%20Corp" (no --producer-code given)`.
+    /// The line has no line breaks: ``validate()`` refuses names with control or line-separator characters.
+    public var contentProducerNote: String? {
+        guard producerCode == nil, let name = producerDisplayName else { return nil }
+        let written = contentProducer
+        guard written != name else { return nil }
+        return "producer \"\(name)\" written as TC260 ContentProducer \"\(written)\" (no --producer-code given)"
+    }
 
     /// Checks the record can be written to every carrier.
     /// - Throws: ``LabelerError`` with code ``LabelerError/Code/invalidRequest``.
@@ -74,10 +104,9 @@ public struct Disclosure: Sendable, Hashable, Codable {
         guard !contentProducer.isEmpty else {
             throw invalid("a producer is required: --producer-code (27-char TC260 code) or --producer NAME")
         }
-        guard AnnexE.isValidValue(contentProducer) else {
-            throw invalid(
-                "producer '\(contentProducer)' cannot be a TC260 ContentProducer (GB 45438 Annex E allows printable ASCII "
-                    + "without space, '\"' or '\\'); pass --producer-code")
+        if let producerName, let bad = producerName.unicodeScalars.first(where: Self.isForbiddenInName) {
+            let hex = String(bad.value, radix: 16, uppercase: true)
+            throw invalid("the producer name contains the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)")
         }
         if let contentID {
             guard !contentID.isEmpty, contentID.utf8.count <= 128, AnnexE.isValidValue(contentID) else {
@@ -96,6 +125,16 @@ public struct Disclosure: Sendable, Hashable, Codable {
         if copy.contentID == nil { copy.contentID = generated() }
         if copy.createdAt == nil { copy.createdAt = now }
         return copy
+    }
+
+    /// Characters refused in a producer name: Unicode controls (general category Cc: C0, DEL, C1,
+    /// which includes TAB, LF, CR and NEL) and the line and paragraph separators (Zl, Zp), so the
+    /// name stays one line in XMP and in ``contentProducerNote``.
+    static func isForbiddenInName(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .control, .lineSeparator, .paragraphSeparator: return true
+        default: return false
+        }
     }
 
     /// XML 1.0 §2.2 Char excludes C0 controls other than TAB, LF, CR.

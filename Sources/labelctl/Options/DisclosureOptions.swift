@@ -9,7 +9,7 @@ struct DisclosureOptions: ParsableArguments {
     @Option(name: .long, help: "Version of the AI system; IPTC AISystemVersionUsed.")
     var generatorVersion: String?
 
-    @Option(name: .long, help: "Provider name; used as TC260 ContentProducer when no --producer-code is given.")
+    @Option(name: .long, help: "Provider name, any script; TC260 ContentProducer (percent-encoded to fit GB 45438 Annex E) when no --producer-code is given.")
     var producer: String?
 
     @Option(name: .long, help: "27-character TC260 provider code (00 + 11 + USCC + service extension).")
@@ -27,7 +27,9 @@ struct DisclosureOptions: ParsableArguments {
     @Option(name: .long, help: "Prompt to record in IPTC AIPromptInformation (off unless given: prompts can be private).")
     var prompt: String?
 
-    func disclosure() throws -> Disclosure {
+    /// The validated record. When the provider name had to be encoded for TC260 `ContentProducer`
+    /// (GB 45438 Annex E charset), says so in one line on stderr unless `printingNote` is false.
+    func disclosure(printingNote: Bool = true) throws -> Disclosure {
         var languages: [NoticeLanguage] = []
         for code in lang.split(separator: ",") {
             guard let language = NoticeLanguage(rawValue: code.filter { $0 != " " }.lowercased()) else {
@@ -49,6 +51,7 @@ struct DisclosureOptions: ParsableArguments {
         } catch let error as LabelerError {
             throw ValidationError(error.message)
         }
+        if printingNote, let note = disclosure.contentProducerNote { CommandSupport.printError("note: " + note) }
         return disclosure
     }
 }

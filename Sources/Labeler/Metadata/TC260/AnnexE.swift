@@ -27,10 +27,19 @@ public enum AnnexE {
         value.utf8.allSatisfy { (0x21...0x5B).contains($0) || (0x5D...0x7E).contains($0) }
     }
 
+    /// Text that looks like an Annex E label: a JSON object naming `AIGC` or `Label` (some
+    /// generators put Annex E JSON in EXIF text tags; regulation.md §2.6). A cheap pre-check before
+    /// ``TC260Label/init(parsing:)``; same behaviour as the older `Verifier.looksLikeAnnexE`.
+    static func looksLikeLabel(_ value: String) -> Bool {
+        let trimmed = value.trimmingXMLWhitespace()
+        return trimmed.hasPrefix("{") && (trimmed.contains("\"AIGC\"") || trimmed.contains("\"Label\""))
+    }
+
     /// The inner seven-field JSON object for `disclosure`, keys in Annex E order.
     ///
-    /// Values are validated by ``Disclosure/validate()`` to be in the Annex E charset, so no JSON
-    /// escaping is ever needed.
+    /// Values are in the Annex E charset, so no JSON escaping is ever needed: `ContentProducer` is
+    /// a code or ``ProducerName/annexESafe(_:)`` of the name, and ``Disclosure/validate()`` checks
+    /// the content ID.
     static func innerJSON(for disclosure: Disclosure) -> String {
         let values = [
             "1", disclosure.contentProducer, disclosure.contentID ?? "", "", "", "", "",

@@ -59,11 +59,20 @@ public struct TC260Label: Sendable, Hashable, Codable {
         }
         for key in ["ContentProducer", "ContentPropagator"] {
             if let code = value(key), !code.isEmpty, ProducerCode.problem(with: code) != nil {
-                warnings.append("\(key) '\(code)' is a name, not a 27-character TC260 code")
+                warnings.append("\(key) '\(code)' is a name\(Self.decodedName(code)), not a 27-character TC260 code")
             }
         }
         if let id = value("ProduceID"), !id.isEmpty, id.allSatisfy({ $0 == "0" }) {
             warnings.append("ProduceID is all zeros, not a unique content number")
         }
+    }
+
+    /// ` ("Acme Corp", percent-encoded)` when `value` is a percent-encoded name
+    /// (``ProducerName/annexESafe(_:)``) that decodes to something else, else "".
+    private static func decodedName(_ value: String) -> String {
+        guard value.utf8.contains(UInt8(ascii: "%")), let name = ProducerName.decoded(value), name != value,
+              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+        else { return "" }
+        return " (\"\(name)\", percent-encoded)"
     }
 }
