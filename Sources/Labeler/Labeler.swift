@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 /// The library's front door: stamp, verify and inspect files.
 ///
 /// ```swift
@@ -13,42 +7,35 @@ import Darwin
 /// try Labeler.stamp(file: "in.png", to: "out/in.png", with: stamper)
 /// let report = Labeler.verify(file: "out/in.png")   // report.verdict == .labelled
 /// ```
-/// For whole trees, use ``BatchPipeline``.
+/// For whole trees, use ``BatchPipeline`` and ``BatchVerifier``.
 public enum Labeler {
     /// Stamps `input` and atomically writes the result to `output` (which may be `input` itself:
     /// the original is then replaced in one rename, entirely old or entirely new).
     /// - Throws: ``LabelerError`` naming the file and, for corrupt input, the byte offset. On error
     ///   no output file is left behind and the input is unchanged.
     @discardableResult
-    public static func stamp(file input: String, to output: String, with stamper: Stamper) throws -> StampedFile {
-        let file = try MappedFile(input)
+    public static func stamp(file input: FilePath, to output: FilePath, with stamper: Stamper) throws -> StampedFile {
+        let file = try InputFile(reading: input)
         let stamped: StampedFile
         do {
-            stamped = try stamper.stamp(mapped: file.bytes)
+            stamped = try stamper.stamp(file.bytes)
         } catch {
-            throw LabelerError.wrapping(error, path: input)
+            throw LabelerError.wrapping(error, path: input.description)
         }
         let writer = AtomicFileWriter()
-        let staged = try writer.stage(stamped.plan, from: file.bytes, to: output, mode: file.mode)
+        let attributes: AtomicFileWriter.Attributes = input == output ? .replacing(file) : .newFile(like: file)
+        let staged = try writer.stage(stamped.plan, from: file.bytes, to: output, attributes: attributes, inputCheck: file.check)
         if let failure = writer.commit([staged]).first ?? nil { throw failure }
         return stamped
     }
 
     /// Verifies the file at `path`; unreadable or corrupt files give a report with verdict `.error`.
-    ///
-    /// The structure is walked on a mapping of the file and only metadata is copied
-    /// (``MetadataFileReader``), so every CRC is still checked at close to the speed of the page cache.
-    public static func verify(file path: String) -> VerificationReport {
+    public static func verify(file path: FilePath) -> VerificationReport {
         var report: VerificationReport
         do {
-            if let read = try MetadataFileReader.read(path) {
-                report = Verifier().report(for: read.sites, format: read.format, bytes: read.bytes)
-            } else {
-                report = Verifier().verify(try FileIO.read(path))
-            }
+            report = Verifier().verify(try InputFile(reading: path).bytes)
         } catch {
-            let wrapped = LabelerError.wrapping(error, path: nil)
-            report = VerificationReport(format: nil, verdict: .error, layers: [], regimes: [], error: wrapped)
+            report = VerificationReport(format: nil, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))
         }
         report.path = path
         return report
@@ -56,25 +43,34 @@ public enum Labeler {
 
     /// The structure of the file at `path` and every metadata site in it.
     /// - Throws: ``LabelerError`` for unreadable, unsupported or corrupt files.
-    public static func inspect(file path: String) throws -> Inspection {
+    public static func inspect(file path: FilePath) throws -> Inspection {
         do {
-            return try Inspection(bytes: try FileIO.read(path), path: path)
+            let container = try ContainerRegistry.walk(try InputFile(reading: path).bytes)
+            var report = Verifier().report(for: container)
+            report.path = path
+            return Inspection(path: path, map: container.map, report: report)
         } catch {
-            throw LabelerError.wrapping(error, path: path)
+            throw LabelerError.wrapping(error, path: path.description)
         }
     }
-}
 
-extension Labeler {
+    /// ``stamp(file:to:with:)`` for paths given as text.
+    @discardableResult
+    public static func stamp(file input: String, to output: String, with stamper: Stamper) throws -> StampedFile {
+        try stamp(file: FilePath(input), to: FilePath(output), with: stamper)
+    }
+
+    /// ``verify(file:)`` for a path given as text.
+    public static func verify(file path: String) -> VerificationReport { verify(file: FilePath(path)) }
+
+    /// ``inspect(file:)`` for a path given as text.
+    public static func inspect(file path: String) throws -> Inspection { try inspect(file: FilePath(path)) }
+
     /// The chunk or segment map of in-memory `bytes` (every PNG CRC checked, JPEG walked to EOI).
     /// - Throws: ``LabelerError`` for unsupported or corrupt bytes, with the byte offset.
     public static func map(of bytes: [UInt8]) throws -> ContainerMap {
         do {
-            switch ContainerFormat.sniff(bytes.prefix(ContainerFormat.sniffLength)) {
-            case .png: return try PNG.Handler(bytes).map
-            case .jpeg: return try JPEG.Handler(bytes).map
-            case nil: throw Stamper.unsupported(bytes)
-            }
+            return try ContainerRegistry.walk(bytes).map
         } catch {
             throw LabelerError.wrapping(error, path: nil)
         }
@@ -83,14 +79,7 @@ extension Labeler {
 
 /// The result of ``Labeler/inspect(file:)``: the chunk or segment map plus the verification report.
 public struct Inspection: Sendable, Codable, Hashable {
-    public var path: String
+    public var path: FilePath
     public var map: ContainerMap
     public var report: VerificationReport
-
-    init(bytes: [UInt8], path: String) throws {
-        self.path = path
-        map = try Labeler.map(of: bytes)
-        report = Verifier().verify(bytes)
-        report.path = path
-    }
 }

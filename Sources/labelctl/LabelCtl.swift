@@ -1,4 +1,5 @@
 import ArgumentParser
+import Labeler
 
 @main
 struct LabelCtl: ParsableCommand {
@@ -9,7 +10,7 @@ struct LabelCtl: ParsableCommand {
             Writes one disclosure record as XMP (IPTC DigitalSourceType + IPTC 2025.1 AI fields + TC260:AIGC, \
             GB 45438 Annex E) and EXIF, losslessly: every byte outside the label is kept.
 
-            \(ExitStatus.table)
+            \(RunStatus.table)
             """,
         version: "0.1.0",
         subcommands: [StampCommand.self, VerifyCommand.self, CheckCommand.self, InspectCommand.self]

@@ -7,12 +7,32 @@
 /// Outcomes are not errors: "no disclosure found" or "label invalid" are ``VerificationReport`` values.
 public struct LabelerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An open set of error codes (new codes can be added without breaking callers).
-    public struct Code: Hashable, Sendable, CustomStringConvertible {
-        private enum Base: String, Hashable, Sendable {
-            case corrupt, unsupportedFormat, provenancePresent, tooLarge, io, invalidRequest
+    /// Encoded in reports as its name (`"corrupt"`, `"io"`, …).
+    public struct Code: Hashable, Sendable, Codable, CustomStringConvertible {
+        private enum Base: String, Hashable, Sendable, CaseIterable {
+            case corrupt, unsupportedFormat, provenancePresent, tooLarge, io, invalidRequest, refused
         }
         private let base: Base
         private init(_ base: Base) { self.base = base }
+
+        /// The code named `rawValue`, if there is one.
+        public init?(rawValue: String) {
+            guard let base = Base(rawValue: rawValue) else { return nil }
+            self.base = base
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let name = try decoder.singleValueContainer().decode(String.self)
+            guard let code = Code(rawValue: name) else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown error code '\(name)'"))
+            }
+            self = code
+        }
+
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(base.rawValue)
+        }
 
         /// The bytes violate the container's structure (truncation, bad CRC, bad lengths, bad XML).
         public static let corrupt = Code(.corrupt)
@@ -24,6 +44,8 @@ public struct LabelerError: Error, Sendable, Hashable, CustomStringConvertible {
         public static let tooLarge = Code(.tooLarge)
         /// Reading or writing the file system failed.
         public static let io = Code(.io)
+        /// A safety rule refused the input (stamping in place would split a hard link, …).
+        public static let refused = Code(.refused)
         /// The request itself is invalid (bad producer code, bad content ID, conflicting options).
         public static let invalidRequest = Code(.invalidRequest)
 

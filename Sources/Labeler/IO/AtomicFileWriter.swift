@@ -1,104 +1,119 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 import LabelerCInterop
 
 /// Crash-safe replacement of files: write a temporary file beside the destination, make it durable,
-/// rename it over the destination, make the directory entry durable.
+/// check the input did not change meanwhile, rename it over the destination, make the folder durable.
 ///
-/// Durability is by group commit: ``stage(_:from:to:mode:)`` writes temp files without syncing;
+/// Durability is by group commit: ``stage(_:from:to:)`` writes temp files without syncing;
 /// ``commit(_:)`` syncs a whole batch (one `syncfs` per file system instead of one `fsync` per
-/// file), then renames, then fsyncs each directory once. Until the rename a destination is entirely
-/// old; after it, entirely new. A crash leaves at most `.*.labeler-*.tmp` files, which
-/// ``isTemporaryName(_:)`` recognises so discovery skips them and `--resume` removes them.
+/// file), then renames, then fsyncs each folder once. Until the rename a destination is entirely
+/// old; after it, entirely new. A crash leaves at most `.labeler-*.tmp` files, which
+/// ``isTemporaryName(_:)`` recognises so discovery skips them and the next run removes them.
 struct AtomicFileWriter: Sendable {
     /// A written, not yet committed, output.
     struct Staged: Sendable {
-        let temporaryPath: String
-        let destination: String
+        let temporaryPath: FilePath
+        let destination: FilePath
         let fd: Int32
+        /// Run just before the rename: throws when the input changed while it was stamped.
+        let inputCheck: InputFile.Check?
     }
 
-    static let temporaryMarker = ".labeler-"
+    /// Permissions and ownership of a new output.
+    struct Attributes: Sendable {
+        var mode: mode_t
+        /// Owner and group to keep (in-place replacement), where the process may set them.
+        var owner: (uid: uid_t, gid: gid_t)?
+
+        /// A new file under an output folder: the input's permission bits less the umask, never
+        /// setuid, setgid or sticky (a setuid input must not become a setuid output owned by us).
+        static func newFile(like input: InputFile) -> Attributes {
+            Attributes(mode: input.mode & 0o777 & ~System.umask, owner: nil)
+        }
+
+        /// A replacement of `input` in place: its permission bits (without setuid/setgid/sticky),
+        /// owner and group.
+        static func replacing(_ input: InputFile) -> Attributes {
+            Attributes(mode: input.mode & 0o777, owner: (input.owner, input.group))
+        }
+    }
+
+    static let temporaryPrefix = ".labeler-"
     /// Batches up to this size are synced file by file; larger ones with one `syncfs`.
     static let fdatasyncBatchLimit = 2
 
-    static func isTemporaryName(_ name: String) -> Bool {
-        name.hasPrefix(".") && name.contains(temporaryMarker) && name.hasSuffix(".tmp")
+    /// Our temporary names: `.labeler-<random>.tmp` (short, whatever the destination's name, so a
+    /// 255-byte name still fits NAME_MAX), and the older `.<name>.labeler-<random>.tmp`.
+    static func isTemporaryName(_ name: [UInt8]) -> Bool {
+        guard let text = String(validating: name, as: UTF8.self) else { return false }
+        return text.hasPrefix(".") && text.contains(temporaryPrefix) && text.hasSuffix(".tmp")
     }
 
-    /// Writes `plan` to a new temporary file in `destination`'s folder.
-    /// - Parameter mode: permission bits for the new file (the input's, so outputs keep them).
-    func stage(_ plan: SplicePlan, from source: [UInt8], to destination: String, mode: mode_t) throws -> Staged {
-        try source.withUnsafeBytes { try stage(plan, from: $0, to: destination, mode: mode) }
-    }
-
-    /// Writes `plan` over the bytes of `source` (a mapped input) to a new temporary file.
-    func stage(_ plan: SplicePlan, from source: UnsafeRawBufferPointer, to destination: String, mode: mode_t) throws -> Staged {
-        let (directory, name) = Self.split(destination)
-        let temporary = directory + "/." + name + Self.temporaryMarker + String(UInt64.random(in: 0 ... .max), radix: 36) + ".tmp"
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, mode)
-        guard fd >= 0 else { throw FileIO.ioError("create a file in '\(directory)'", destination) }
+    /// Writes `plan` over `source` to a new temporary file in `destination`'s folder.
+    func stage(_ plan: SplicePlan, from source: [UInt8], to destination: FilePath, attributes: Attributes,
+               inputCheck: InputFile.Check?) throws -> Staged {
+        let directory = destination.split.directory
+        let temporary = directory.appending(Self.temporaryPrefix + String(UInt64.random(in: 0 ... .max), radix: 36) + ".tmp")
+        let fd = try System.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: attributes.mode & 0o700 | 0o600,
+                                 action: "create a file in '\(directory)'")
         do {
             try FileIO.write(plan, from: source, to: fd, path: destination)
-            if fchmod(fd, mode) != 0 { throw FileIO.ioError("set permissions", destination) }
+            if let owner = attributes.owner, !System.fchown(fd, owner: owner.uid, group: owner.gid) {
+                // Not permitted (not root): keep at least the group where we are a member.
+                _ = System.fchown(fd, owner: uid_t.max, group: owner.gid)
+            }
+            try System.fchmod(fd, attributes.mode, destination)
             FileSystem.startWriteback(fd)  // overlap disk I/O with the next file; commit waits for the rest
         } catch {
-            close(fd)
-            unlink(temporary)
+            System.close(fd)
+            System.unlink(temporary)
             throw error
         }
-        return Staged(temporaryPath: temporary, destination: destination, fd: fd)
+        return Staged(temporaryPath: temporary, destination: destination, fd: fd, inputCheck: inputCheck)
     }
 
-    /// Makes `batch` durable and visible: sync data, rename each over its destination, fsync the folders.
+    /// Makes `batch` durable and visible: sync data, check inputs, rename each over its destination,
+    /// fsync the folders.
     /// - Returns: per staged file, `nil` when it is in place, or the error that kept it out (its
     ///   temporary file is removed and its destination left as it was).
     @discardableResult
     func commit(_ batch: [Staged]) -> [LabelerError?] {
         var results = [LabelerError?](repeating: nil, count: batch.count)
-        // A few files: fdatasync each (syncfs would also flush unrelated dirty data, which made
-        // one-process-per-file runs wait on other writers). A group: one syncfs per file system
-        // is one journal commit for all of it.
-        if batch.count <= Self.fdatasyncBatchLimit {
-            for (index, staged) in batch.enumerated() where fdatasync(staged.fd) != 0 {
-                results[index] = FileIO.ioError("sync", staged.destination)
-            }
-        }
+        // A few files: fdatasync each (syncfs would also flush unrelated dirty data). A group: one
+        // syncfs per file system is one journal commit for all of it.
         var syncedDevices: [UInt64: LabelerError?] = [:]
-        for (index, staged) in batch.enumerated() where batch.count > Self.fdatasyncBatchLimit {
-            var status = stat()
-            guard fstat(staged.fd, &status) == 0 else { results[index] = FileIO.ioError("stat", staged.destination); continue }
-            let device = UInt64(status.st_dev)
-            if syncedDevices[device] == nil {
-                syncedDevices[device] = FileSystem.sync(containing: staged.fd) == 0 ? .some(nil) : FileIO.ioError("sync", staged.destination)
-            }
-            if let failure = syncedDevices[device] ?? nil { results[index] = failure }
-        }
-        var directories: Set<String> = []
         for (index, staged) in batch.enumerated() {
-            close(staged.fd)
-            if results[index] == nil, rename(staged.temporaryPath, staged.destination) != 0 {
-                results[index] = FileIO.ioError("rename the finished output into place", staged.destination)
+            do {
+                if batch.count <= Self.fdatasyncBatchLimit {
+                    try System.fdatasync(staged.fd, staged.destination)
+                } else {
+                    let device = UInt64(try System.fstat(staged.fd, staged.destination).st_dev)
+                    if syncedDevices[device] == nil {
+                        syncedDevices[device] = FileSystem.sync(containing: staged.fd) == 0 ? .some(nil) : System.error("sync", staged.destination)
+                    }
+                    if let failure = syncedDevices[device] ?? nil { throw failure }
+                }
+                try staged.inputCheck?.run()
+            } catch {
+                results[index] = LabelerError.wrapping(error, path: staged.destination.description)
             }
-            if results[index] != nil { unlink(staged.temporaryPath); continue }
-            directories.insert(Self.split(staged.destination).directory)
+        }
+        var directories: Set<FilePath> = []
+        for (index, staged) in batch.enumerated() {
+            System.close(staged.fd)
+            if results[index] == nil {
+                do { try System.rename(staged.temporaryPath, staged.destination) } catch { results[index] = LabelerError.wrapping(error, path: nil) }
+            }
+            if results[index] != nil { System.unlink(staged.temporaryPath); continue }
+            directories.insert(staged.destination.split.directory)
         }
         for directory in directories {
-            let fd = open(directory, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-            if fd >= 0 {
-                _ = fsync(fd)
-                close(fd)
-            }
+            guard let fd = try? System.open(directory, O_RDONLY | O_DIRECTORY) else { continue }
+            try? System.fsync(fd, directory)
+            System.close(fd)
         }
         return results
-    }
-
-    static func split(_ path: String) -> (directory: String, name: String) {
-        guard let slash = path.lastIndex(of: "/") else { return (".", path) }
-        let directory = String(path[..<slash])
-        return (directory.isEmpty ? "/" : directory, String(path[path.index(after: slash)...]))
     }
 }

@@ -1,26 +1,44 @@
-/// Verifies many files concurrently and hands reports back in file order.
+/// Verifies many files concurrently and hands reports back in walk order; the tree is streamed.
 public struct BatchVerifier: Sendable {
     public var jobs: Int
+    public var discovery: FileDiscovery
 
-    public init(jobs: Int = BatchPipeline.activeCores) { self.jobs = max(1, jobs) }
+    public init(jobs: Int = BatchPipeline.activeCores, discovery: FileDiscovery = FileDiscovery()) {
+        self.jobs = max(1, jobs)
+        self.discovery = discovery
+    }
 
-    /// Verifies `items`; files found in folders that are not PNG/JPEG are passed as `nil` (skipped).
-    /// - Parameter onReport: called in item order, one call at a time.
-    public func verify(_ items: [FileDiscovery.Item], onReport: @Sendable (FileDiscovery.Item, VerificationReport?) -> Void) {
-        let runner = OrderedParallelRunner<VerificationReport?>(count: items.count, jobs: jobs)
-        runner.run(claimSize: 4) { _, indices in
-            indices.map { index -> VerificationReport? in
-                let item = items[index]
-                var report = Labeler.verify(file: item.path)
-                if !item.isExplicit, report.errorCode == LabelerError.Code.unsupportedFormat.description {
-                    return nil
+    /// Verifies the files under `inputs`. A named input that does not exist gives one `error`
+    /// report and the walk goes on; files met in folders that are not of a supported format are
+    /// skipped (`onReport` is not called for them).
+    /// - Parameter onReport: called in walk order, one call at a time, with the file (`nil` for a
+    ///   missing input) and its report.
+    /// - Returns: what the walk skipped.
+    @discardableResult
+    public func verify(_ inputs: [FilePath], onReport: @Sendable (FileDiscovery.Item?, VerificationReport) -> Void) -> FileDiscovery.Counts {
+        let runner = OrderedParallelRunner<FileDiscovery.Walker, VerificationReport?>(jobs: jobs)
+        let walked = runner.run(discovery.walk(inputs), claimSize: { 8 }) { entries in
+            entries.map { entry -> VerificationReport? in
+                switch entry {
+                case .missing(let path, let error):
+                    return VerificationReport(path: path, format: nil, verdict: .error, layers: [], regimes: [], error: error)
+                case .file(let item):
+                    let report = Labeler.verify(file: item.path)
+                    if !item.isExplicit, report.errorCode == .unsupportedFormat { return nil }
+                    return report
                 }
-                report.path = item.path
-                return report
             }
-        } deliver: { index, report in
-            onReport(items[index], report)
+        } deliver: { entry, report in
+            guard let report else { return true }
+            if case .file(let item) = entry { onReport(item, report) } else { onReport(nil, report) }
             return true
         }
+        return walked.counts
+    }
+
+    /// ``verify(_:onReport:)`` for paths given as text.
+    @discardableResult
+    public func verify(_ inputs: [String], onReport: @Sendable (FileDiscovery.Item?, VerificationReport) -> Void) -> FileDiscovery.Counts {
+        verify(inputs.map { FilePath($0) }, onReport: onReport)
     }
 }

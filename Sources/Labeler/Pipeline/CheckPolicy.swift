@@ -35,6 +35,17 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
             self.init(rawValue: lowered == "xmp" ? "iptc" : lowered)
         }
 
+        /// Whether `report` satisfies this requirement.
+        public func isMet(by report: VerificationReport) -> Bool {
+            switch self {
+            case .any: return report.verdict == .labelled
+            case .iptc: return report.layer(.iptc).map { $0.status == .present && $0.declaresAI == true } ?? false
+            case .tc260: return report.layer(.tc260)?.status == .present
+            case .exif: return report.layer(.exif)?.status == .present
+            case .c2pa: return report.layer(.c2pa)?.status == .present
+            }
+        }
+
         public init(from decoder: any Decoder) throws {
             let name = try decoder.singleValueContainer().decode(String.self)
             guard let value = Requirement(name: name) else {
@@ -59,40 +70,52 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
 
     /// Reads a policy file.
     /// - Throws: ``LabelerError`` (`.invalidRequest`) naming the file and the problem.
-    public init(contentsOf path: String) throws {
-        let bytes = try FileIO.read(path)
+    public init(contentsOf path: FilePath) throws {
+        let bytes = try InputFile(reading: path).bytes
         do {
             self = try JSONDecoder().decode(CheckPolicy.self, from: Data(bytes))
         } catch {
-            throw LabelerError(.invalidRequest, "policy file is not valid: \(error)", path: path)
+            throw LabelerError(.invalidRequest, "policy file is not valid: \(error)", path: path.description)
         }
     }
 
-    public func requirements(for relativePath: String) -> [Requirement] {
-        rules.first { Self.glob($0.path, matches: relativePath) }?.require ?? self.default
+    public func requirements(for relativePath: FilePath) -> [Requirement] {
+        let path = relativePath.description
+        return rules.first { Self.glob($0.path, matches: path) }?.require ?? self.default
+    }
+
+    /// Why a file fails its requirements: a typed kind (and the requirement it misses) plus words.
+    public struct Failure: Sendable, Hashable, Codable, CustomStringConvertible {
+        public enum Kind: String, Sendable, Hashable, Codable {
+            /// The file could not be read or parsed.
+            case unreadable
+            /// A label is present but invalid.
+            case invalid
+            /// A required layer is missing.
+            case missing
+        }
+
+        public var kind: Kind
+        /// For ``Kind/missing``: what was required.
+        public var requirement: Requirement?
+        public var message: String
+
+        public var description: String { message }
     }
 
     /// Why `report` fails `requirements` (empty: it passes). Invalid labels and unreadable files always fail.
-    public static func failures(of report: VerificationReport, against requirements: [Requirement]) -> [String] {
+    public static func failures(of report: VerificationReport, against requirements: [Requirement]) -> [Failure] {
         switch report.verdict {
-        case .error: return ["unreadable: \(report.error ?? "error")"]
+        case .error: return [Failure(kind: .unreadable, message: "unreadable: \(report.error ?? "error")")]
         case .invalid:
-            return ["invalid label: " + report.layers.flatMap(\.problems).joined(separator: "; ")]
+            let problems = report.layers.flatMap(\.problems).map(\.description)
+            return [Failure(kind: .invalid, message: "invalid label: " + problems.joined(separator: "; "))]
         case .labelled, .unlabelled: break
         }
-        var failures: [String] = []
-        for requirement in requirements {
-            let met: Bool
-            switch requirement {
-            case .any: met = report.verdict == .labelled
-            case .iptc: met = report.layer(.iptc).map { $0.status == .present && $0.declaresAI == true } ?? false
-            case .tc260: met = report.layer(.tc260)?.status == .present
-            case .exif: met = report.layer(.exif)?.status == .present
-            case .c2pa: met = report.layer(.c2pa)?.status == .present
-            }
-            if !met { failures.append(requirement == .any ? "no machine-readable AI label" : "missing \(requirement.rawValue) layer") }
+        return requirements.filter { !$0.isMet(by: report) }.map { requirement in
+            Failure(kind: .missing, requirement: requirement,
+                    message: requirement == .any ? "no machine-readable AI label" : "missing \(requirement.rawValue) layer")
         }
-        return failures
     }
 
     /// Glob match over `/`-separated paths.

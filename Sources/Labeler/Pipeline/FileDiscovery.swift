@@ -1,29 +1,50 @@
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
 #endif
 
-/// Finds the files a batch works on: named files as given, folders walked recursively.
+/// Finds the files a batch works on: named files as given, folders walked recursively, streamed.
 ///
-/// Symlinks are not followed unless asked (then folder loops are broken by device/inode); hidden
-/// entries (`.name`) are skipped and counted; so are our own crash leftovers (temporary files).
-/// Only paths are held in memory, never file contents.
+/// The walk never holds the tree: only the sorted listing of each folder on the current path, so
+/// memory stays flat from ten thousand files to ten million. Order is deterministic (inputs as
+/// given, each folder's entries sorted by their bytes). Symlinks inside folders are not followed
+/// unless asked (then folder loops are broken by device/inode); hidden entries (`.name`) are
+/// skipped and counted; so are our own crash leftovers (temporary files). A named input that does
+/// not exist becomes one ``Entry/missing(_:_:)`` entry; the walk goes on with the rest.
 public struct FileDiscovery: Sendable {
     /// One file to process.
     public struct Item: Sendable, Hashable {
         /// Path to read.
-        public var path: String
+        public var path: FilePath
         /// Path relative to the named folder (or the file name, for a named file); outputs mirror it.
-        public var relativePath: String
+        public var relativePath: FilePath
         /// True when the user named this file directly (an unsupported format is then an error, not a skip).
         public var isExplicit: Bool
+
+        public init(path: FilePath, relativePath: FilePath, isExplicit: Bool) {
+            self.path = path
+            self.relativePath = relativePath
+            self.isExplicit = isExplicit
+        }
+    }
+
+    /// What the walk yields.
+    public enum Entry: Sendable {
+        case file(Item)
+        /// A named input, or a folder met on the way, that could not be read.
+        case missing(FilePath, LabelerError)
+
+        /// The file, for ``file(_:)``.
+        public var item: Item? {
+            if case .file(let item) = self { return item }
+            return nil
+        }
     }
 
     public struct Counts: Sendable, Hashable, Codable {
         public var hidden = 0
         public var symlinks = 0
         public var other = 0
+        public init() {}
     }
 
     public var followSymlinks: Bool
@@ -36,66 +57,120 @@ public struct FileDiscovery: Sendable {
         self.shard = shard
     }
 
-    /// Lists the files under `inputs`, sorted within each folder so runs are deterministic.
-    /// - Throws: ``LabelerError`` (`.io`) for an input that does not exist or cannot be listed.
-    public func discover(_ inputs: [String]) throws -> (items: [Item], skipped: Counts) {
-        var items: [Item] = []
-        var counts = Counts()
-        for input in inputs {
-            var status = stat()
-            guard stat(input, &status) == 0 else { throw FileIO.ioError("read", input) }
-            if (status.st_mode & S_IFMT) == S_IFDIR {
-                var visited: Set<[UInt64]> = [[UInt64(status.st_dev), UInt64(status.st_ino)]]
-                let root = input.count > 1 && input.hasSuffix("/") ? String(input.dropLast()) : input
-                try walk(root, relative: "", into: &items, counts: &counts, visited: &visited)
-            } else {
-                items.append(Item(path: input, relativePath: AtomicFileWriter.split(input).name, isExplicit: true))
-            }
-        }
-        if let shard { items = items.filter { shard.contains($0.relativePath) } }
-        return (items, counts)
+    /// A walk over `inputs`, pulled one entry at a time.
+    public func walk(_ inputs: [FilePath]) -> Walker { Walker(discovery: self, inputs: inputs) }
+
+    /// Every entry under `inputs`, collected (for small inputs and tests; batches stream ``walk(_:)``).
+    public func discover(_ inputs: [FilePath]) -> (entries: [Entry], skipped: Counts) {
+        var walker = walk(inputs)
+        var entries: [Entry] = []
+        while let entry = walker.next() { entries.append(entry) }
+        return (entries, walker.counts)
     }
 
-    private func walk(_ directory: String, relative: String, into items: inout [Item], counts: inout Counts,
-                      visited: inout Set<[UInt64]>) throws {
-        guard let handle = opendir(directory) else { throw FileIO.ioError("list the folder", directory) }
-        var entries: [(name: String, type: UInt8)] = []
-        while let entry = readdir(handle) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            entries.append((name, entry.pointee.d_type))
+    /// The files under `inputs` (paths as text), collected; missing inputs as ``Entry/missing(_:_:)``.
+    public func discover(_ inputs: [String]) -> (entries: [Entry], skipped: Counts) { discover(inputs.map { FilePath($0) }) }
+
+    /// The walk's state: the inputs not yet started and, for the folder being walked, the stack of
+    /// sorted listings from the named folder down.
+    public struct Walker: IteratorProtocol, Sendable {
+        struct Frame: Sendable {
+            var path: FilePath
+            var relative: FilePath?
+            var entries: [(name: [UInt8], type: UInt8)]
+            var next = 0
         }
-        closedir(handle)
-        for (name, type) in entries.sorted(by: { $0.name < $1.name }) {
-            let path = directory + "/" + name
-            let relativePath = relative.isEmpty ? name : relative + "/" + name
-            if name.hasPrefix(".") && (!includeHidden || AtomicFileWriter.isTemporaryName(name)) {
-                counts.hidden += 1
-                continue
-            }
-            var kind = type
-            if kind == UInt8(DT_LNK) {
-                guard followSymlinks else { counts.symlinks += 1; continue }
-                kind = UInt8(DT_UNKNOWN)
-            }
-            var status = stat()
-            if kind == UInt8(DT_UNKNOWN) {
-                guard stat(path, &status) == 0 else { counts.other += 1; continue }
-                kind = (status.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (status.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
-            }
-            if kind == UInt8(DT_DIR) {
-                if followSymlinks {
-                    if status.st_ino == 0 { _ = stat(path, &status) }
-                    guard visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else { counts.symlinks += 1; continue }
+
+        let discovery: FileDiscovery
+        var inputs: ArraySlice<FilePath>
+        var stack: [Frame] = []
+        var visited: Set<[UInt64]> = []
+        /// Entries skipped so far.
+        public private(set) var counts = Counts()
+        /// Called with each folder entered (its path and the path relative to the named folder)
+        /// and the names of our temporary leftovers in it.
+        var onFolder: (@Sendable (FilePath, FilePath?, [[UInt8]]) -> Void)?
+
+        init(discovery: FileDiscovery, inputs: [FilePath]) {
+            self.discovery = discovery
+            self.inputs = inputs[...]
+        }
+
+        public mutating func next() -> Entry? {
+            while true {
+                if let entry = nextInFolder() { return entry }
+                guard let input = inputs.popFirst() else { return nil }  // nextInFolder emptied the stack
+                let status: System.FileStatus?
+                do { status = try System.stat(input) } catch { return .missing(input, LabelerError.wrapping(error, path: input.description)) }
+                guard let status else {
+                    return .missing(input, LabelerError(.io, "cannot read: No such file or directory", path: input.description))
                 }
-                try walk(path, relative: relativePath, into: &items, counts: &counts, visited: &visited)
-            } else if kind == UInt8(DT_REG) {
-                items.append(Item(path: path, relativePath: relativePath, isExplicit: false))
-            } else {
-                counts.other += 1
+                if (status.st_mode & S_IFMT) == S_IFDIR {
+                    visited = [[UInt64(status.st_dev), UInt64(status.st_ino)]]
+                    if let failure = enter(input.trimmingTrailingSlashes, relative: nil) { return failure }
+                } else {
+                    let item = Item(path: input, relativePath: FilePath(bytes: input.name), isExplicit: true)
+                    if discovery.shard?.contains(item.relativePath) ?? true { return .file(item) }
+                }
             }
+        }
+
+        /// Lists `folder` and pushes it; returns an entry for a folder that cannot be listed.
+        private mutating func enter(_ folder: FilePath, relative: FilePath?) -> Entry? {
+            do {
+                let entries = try System.listFolder(folder).sorted { $0.name.lexicographicallyPrecedes($1.name) }
+                onFolder?(folder, relative, entries.map(\.name).filter(AtomicFileWriter.isTemporaryName))
+                stack.append(Frame(path: folder, relative: relative, entries: entries))
+                return nil
+            } catch {
+                return .missing(folder, LabelerError.wrapping(error, path: folder.description))
+            }
+        }
+
+        private mutating func nextInFolder() -> Entry? {
+            while let top = stack.indices.last {
+                guard stack[top].next < stack[top].entries.count else {
+                    stack.removeLast()
+                    continue
+                }
+                let (name, type) = stack[top].entries[stack[top].next]
+                stack[top].next += 1
+                let frame = stack[top]
+                let path = frame.path.appending(name)
+                let relative = frame.relative.map { $0.appending(name) } ?? FilePath(bytes: name)
+                if name.first == UInt8(ascii: ".") && (!discovery.includeHidden || AtomicFileWriter.isTemporaryName(name)) {
+                    counts.hidden += 1
+                    continue
+                }
+                var kind = type
+                var status: System.FileStatus?
+                if kind == UInt8(DT_LNK) {
+                    guard discovery.followSymlinks else { counts.symlinks += 1; continue }
+                    kind = UInt8(DT_UNKNOWN)
+                }
+                if kind == UInt8(DT_UNKNOWN) {
+                    guard let found = try? System.stat(path) else { counts.other += 1; continue }
+                    status = found
+                    kind = (found.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (found.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                }
+                if kind == UInt8(DT_DIR) {
+                    if discovery.followSymlinks {
+                        if status == nil { status = try? System.stat(path) }
+                        guard let status, visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
+                            counts.symlinks += 1
+                            continue
+                        }
+                    }
+                    if let failure = enter(path, relative: relative) { return failure }
+                } else if kind == UInt8(DT_REG) {
+                    if discovery.shard?.contains(relative) ?? true {
+                        return .file(Item(path: path, relativePath: relative, isExplicit: false))
+                    }
+                } else {
+                    counts.other += 1
+                }
+            }
+            return nil
         }
     }
 }
@@ -116,14 +191,21 @@ public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
         self.count = count
     }
 
-    public func contains(_ relativePath: String) -> Bool {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in relativePath.utf8 {
-            hash ^= UInt64(byte)
-            hash &*= 0x0000_0100_0000_01B3
-        }
-        return Int(hash % UInt64(count)) + 1 == index
+    public func contains(_ relativePath: FilePath) -> Bool {
+        Int(FNV1a.hash(relativePath.bytes) % UInt64(count)) + 1 == index
     }
 
     public var description: String { "\(index)/\(count)" }
+}
+
+/// FNV-1a, 64-bit: a small, stable, non-cryptographic hash (shards, journal keys).
+enum FNV1a {
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash &*= 0x0000_0100_0000_01B3
+        }
+        return hash
+    }
 }

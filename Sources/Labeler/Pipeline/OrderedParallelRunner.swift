@@ -1,49 +1,74 @@
 import Dispatch
 import Synchronization
 
-/// Runs work over `count` items on `jobs` Dispatch workers and hands results back in item order.
+/// Runs work over a stream of inputs on `jobs` Dispatch workers and hands results back in input order.
 ///
-/// Workers claim indices in increasing order, so at most about `jobs × batch` results wait in the
-/// reorder buffer: memory is bounded by the work in flight, not by the number of items.
-/// `deliver` is called under a lock, one result at a time, in order.
-struct OrderedParallelRunner<Result: Sendable>: Sendable {
-    let count: Int
+/// Workers pull runs of inputs from `source` under one lock (the source is never shared otherwise),
+/// so the stream is never materialised. Results wait in a reorder buffer until every earlier one
+/// is delivered; a worker that finds the buffer full (``maxPending``) waits instead of claiming
+/// more, so memory is bounded by the work in flight even when one file is slow, never by the
+/// number of inputs. `deliver` is called under the lock, one result at a time, in order.
+struct OrderedParallelRunner<Source: IteratorProtocol & Sendable, Result: Sendable>: Sendable where Source.Element: Sendable {
+    typealias Input = Source.Element
+
     let jobs: Int
+    /// Results allowed to wait for an earlier one before workers pause.
+    var maxPending = 8192
+
+    private enum Claim {
+        case run(Int, [Input])
+        case wait
+        case done
+    }
 
     private struct State {
-        var nextIndex = 0
+        var source: Source
+        var nextSequence = 0
         var nextToDeliver = 0
-        var pending: [Int: Result] = [:]
+        var pending: [Int: (Input, Result)] = [:]
         var stopped = false
+        var exhausted = false
     }
 
     /// - Parameters:
-    ///   - work: processes a run of claimed indices for one worker (`worker` is 0..<jobs) and returns
-    ///     their results; called repeatedly until the items run out.
-    ///   - claimSize: indices a worker claims at once (its batch).
-    ///   - deliver: receives each result in index order; return `false` to stop claiming new work.
-    func run(claimSize: Int = 1, work: @Sendable (_ worker: Int, _ indices: Range<Int>) -> [Result],
-             deliver: @Sendable (_ index: Int, _ result: Result) -> Bool) {
-        let state = Mutex(State())
-        let workers = max(1, min(jobs, count))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    ///   - source: the inputs, pulled lazily.
+    ///   - claimSize: inputs a worker claims next (its group); asked once per claim.
+    ///   - work: processes one claimed run and returns one result per input, in order.
+    ///   - deliver: receives each result in input order; return `false` to stop claiming new work.
+    /// - Returns: the source as the run left it (to read counters it kept).
+    @discardableResult
+    func run(_ source: Source, claimSize: @Sendable () -> Int = { 1 }, work: @Sendable (_ inputs: [Input]) -> [Result],
+             deliver: @Sendable (_ input: Input, _ result: Result) -> Bool) -> Source {
+        let state = Mutex(State(source: source))
+        let limit = maxPending
+        DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
             while true {
-                let claimed: Range<Int>? = state.withLock { state in
-                    guard !state.stopped, state.nextIndex < count else { return nil }
-                    let start = state.nextIndex
-                    state.nextIndex = min(count, start + max(1, claimSize))
-                    return start ..< state.nextIndex
+                let claim: Claim = state.withLock { state in
+                    if state.stopped || state.exhausted { return .done }
+                    if state.pending.count >= limit { return .wait }
+                    var inputs: [Input] = []
+                    let size = max(1, claimSize())
+                    while inputs.count < size, let input = state.source.next() { inputs.append(input) }
+                    if inputs.isEmpty { state.exhausted = true; return .done }
+                    let start = state.nextSequence
+                    state.nextSequence += inputs.count
+                    return .run(start, inputs)
                 }
-                guard let claimed else { return }
-                let results = work(worker, claimed)
-                state.withLock { state in
-                    for (offset, result) in results.enumerated() { state.pending[claimed.lowerBound + offset] = result }
-                    while let result = state.pending.removeValue(forKey: state.nextToDeliver) {
-                        if !deliver(state.nextToDeliver, result) { state.stopped = true }
-                        state.nextToDeliver += 1
+                switch claim {
+                case .done: return
+                case .wait: System.pause(microseconds: 500); continue
+                case .run(let start, let inputs):
+                    let results = work(inputs)
+                    state.withLock { state in
+                        for (offset, result) in results.enumerated() { state.pending[start + offset] = (inputs[offset], result) }
+                        while let (input, result) = state.pending.removeValue(forKey: state.nextToDeliver) {
+                            if !deliver(input, result) { state.stopped = true }
+                            state.nextToDeliver += 1
+                        }
                     }
                 }
             }
         }
+        return state.withLock { $0.source }
     }
 }

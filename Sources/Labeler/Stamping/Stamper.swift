@@ -22,7 +22,7 @@ public struct StampedFile: Sendable {
     public var disclosure: Disclosure
 }
 
-/// Writes one disclosure into PNG and JPEG bytes, losslessly.
+/// Writes one disclosure into the bytes of any registered container format, losslessly.
 ///
 /// Only the XMP packet (and, for JPEG, the EXIF segment when a field is empty) changes; every other
 /// byte is copied, so decoded pixels are identical. Inputs carrying a C2PA manifest are refused
@@ -39,53 +39,29 @@ public struct Stamper: Sendable {
         self.options = options
     }
 
-    /// Plans the stamped version of `bytes`.
+    /// Plans the stamped version of `bytes`; the plan's kept regions refer to `bytes`.
     /// - Parameter resolved: the disclosure for this output; by default ``disclosure`` with a new content ID and time.
     /// - Throws: ``LabelerError`` (corrupt, unsupportedFormat, provenancePresent, tooLarge). The input is never modified.
     public func stamp(_ bytes: [UInt8], as resolved: Disclosure? = nil) throws -> StampedFile {
         do {
-            switch ContainerFormat.sniff(bytes.prefix(ContainerFormat.sniffLength)) {
-            case .png: return try stamp(.png(try PNG.Handler(bytes)), as: resolved)
-            case .jpeg: return try stamp(.jpeg(try JPEG.Handler(bytes)), as: resolved)
-            case nil: throw Self.unsupported(bytes)
-            }
+            return try stamp(try ContainerRegistry.walk(bytes), as: resolved)
         } catch {
             throw LabelerError.wrapping(error, path: nil)
         }
     }
 
-    /// Plans the stamped version of a mapped file: the walk runs on the mapping and the plan's
-    /// original pieces refer to it, so unchanged bytes are copied once, mapping → output.
-    func stamp(mapped file: UnsafeRawBufferPointer, as resolved: Disclosure? = nil) throws -> StampedFile {
-        do {
-            return try stamp(try MetadataFileReader.handler(for: file), as: resolved)
-        } catch {
-            throw LabelerError.wrapping(error, path: nil)
-        }
-    }
-
-    private func stamp(_ walked: MetadataFileReader.Handler, as resolved: Disclosure?) throws -> StampedFile {
+    /// Plans the stamped version of an already walked container.
+    func stamp(_ container: any Container, as resolved: Disclosure? = nil) throws -> StampedFile {
         let resolved = resolved ?? disclosure.resolved()
+        if !options.force, let manifest = container.manifestStore {
+            throw Self.provenanceError(offset: manifest.range.lowerBound, carrier: manifest.carrier)
+        }
+        let writeEXIF = options.writeEXIF
+        let edit = MetadataEdit(
+            xmp: { existing in try Self.packet(merging: existing, with: resolved) },
+            exif: { existing in writeEXIF ? try Self.exif(filling: existing, with: resolved) : nil })
         do {
-            switch walked {
-            case .png(let handler):
-                if !options.force, let manifest = handler.reader.chunks.first(where: { $0.type == .caBX }) {
-                    throw Self.provenanceError(offset: manifest.offset, carrier: "caBX chunk")
-                }
-                let plan = try handler.plan { existing in try Self.packet(merging: existing, with: resolved) }
-                return StampedFile(format: .png, plan: plan, disclosure: resolved)
-            case .jpeg(let handler):
-                if !options.force, handler.hasC2PA, let manifest = handler.reader.segments.first(where: handler.isJUMBF) {
-                    throw Self.provenanceError(offset: manifest.offset, carrier: "APP11 JUMBF segment")
-                }
-                let plan = try handler.plan(
-                    exif: { existing in
-                        guard options.writeEXIF else { return nil }
-                        return try Self.exif(filling: existing, with: resolved)
-                    },
-                    xmp: { existing in try Self.packet(merging: existing, with: resolved) })
-                return StampedFile(format: .jpeg, plan: plan, disclosure: resolved)
-            }
+            return StampedFile(format: type(of: container).format, plan: try container.plan(edit), disclosure: resolved)
         } catch {
             throw LabelerError.wrapping(error, path: nil)
         }
@@ -105,7 +81,7 @@ public struct Stamper: Sendable {
         do {
             return try EXIFEditor.fillingEmpty(
                 existing, software: software, imageDescription: NoticeLanguage.en.notice(for: disclosure.involvement),
-                removingLabelCopies: Verifier.looksLikeAnnexE)
+                removingLabelCopies: AnnexE.looksLikeLabel)
         } catch {
             throw LabelerError(.corrupt, "exif: \(error.message)", offset: existing?.startIndex)
         }
@@ -114,17 +90,8 @@ public struct Stamper: Sendable {
     static func provenanceError(offset: Int, carrier: String) -> LabelerError {
         LabelerError(
             .provenancePresent,
-            "carries a C2PA manifest (\(carrier) at byte \(offset)); editing metadata would break its signature's hard binding. "
+            "carries a C2PA manifest (\(carrier)); editing metadata would break its signature's hard binding. "
                 + "Refused; pass --force to stamp anyway (the manifest will no longer validate)",
             offset: offset)
-    }
-
-    static func unsupported(_ bytes: some Collection<UInt8>) -> LabelerError {
-        if bytes.isEmpty { return LabelerError(.unsupportedFormat, "empty file (0 bytes), not a PNG or JPEG", offset: 0) }
-        let magic = bytes.prefix(4).map { byte in
-            let digits = String(byte, radix: 16, uppercase: true)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined(separator: " ")
-        return LabelerError(.unsupportedFormat, "not a PNG or JPEG (magic bytes \(magic) at byte 0)", offset: 0)
     }
 }

@@ -1,6 +1,6 @@
 import LabelerCInterop
 
-/// Finds every disclosure site in a PNG or JPEG and checks it (regulation.md §7.6).
+/// Finds every disclosure site in a file of any registered format and checks it (regulation.md §7.6).
 ///
 /// Sites read: XMP (`Iptc4xmpExt:*`, `TC260:AIGC` as element or attribute, any prefix), PNG
 /// `tEXt`/`zTXt`/`iTXt` keyed `AIGC`, EXIF UserComment / ImageDescription holding Annex E JSON,
@@ -9,26 +9,24 @@ public struct Verifier: Sendable {
     public init() {}
 
     public func verify(_ bytes: [UInt8]) -> VerificationReport {
-        let format = ContainerFormat.sniff(bytes.prefix(ContainerFormat.sniffLength))
-        let sites: MetadataSites
+        let container: any Container
         do {
-            switch format {
-            case .png: sites = try PNG.Handler(bytes).sites()
-            case .jpeg: sites = try JPEG.Handler(bytes).sites()
-            case nil: throw Stamper.unsupported(bytes)
-            }
+            container = try ContainerRegistry.walk(bytes)
         } catch {
-            let wrapped = LabelerError.wrapping(error, path: nil)
-            return VerificationReport(format: format, verdict: .error, layers: [], regimes: [], error: wrapped)
+            let format = ContainerFormat.sniff(bytes.prefix(ContainerRegistry.sniffLength))
+            return VerificationReport(format: format, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))
         }
-        return report(for: sites, format: format, bytes: bytes)
+        return report(for: container)
     }
 
-    func report(for sites: MetadataSites, format: ContainerFormat?, bytes: [UInt8]) -> VerificationReport {
+    /// The report for an already walked container.
+    func report(for container: any Container) -> VerificationReport {
+        let sites = container.sites()
         var iptc = LayerReport(name: .iptc, status: .absent)
         var tc260 = LayerReport(name: .tc260, status: .absent)
         var labels: [(label: TC260Label, location: String)] = []
-        var generalProblems = sites.carrierProblems
+        // Problems of the XMP packets themselves belong to the XMP (iptc) layer.
+        var packetProblems = sites.carrierProblems.map { Finding(.carrierUndecodable, $0) }
 
         var packetsWithLabels = 0
         for packet in sites.xmp {
@@ -36,7 +34,7 @@ public struct Verifier: Sendable {
             do {
                 document = try XMP.Document(parsing: packet.bytes)
             } catch {
-                generalProblems.append("\(packet.carrier): \(error.shifted(by: packet.offset).description)")
+                packetProblems.append(Finding(.xmpMalformed, error.shifted(by: packet.offset).description, at: packet.carrier))
                 continue
             }
             readIPTC(document, carrier: packet.carrier, into: &iptc)
@@ -45,33 +43,31 @@ public struct Verifier: Sendable {
             for property in aigc { labels.append((TC260Label(parsing: property.value), "\(packet.carrier): TC260:AIGC")) }
         }
         if sites.xmp.count > 1 {
-            let message = "\(sites.xmp.count) standard XMP packets (readers disagree which one counts)"
-            if packetsWithLabels > 1 { generalProblems.append(message) } else { iptc.warnings.append(message) }
+            let finding = Finding(.xmpMultiplePackets, "\(sites.xmp.count) standard XMP packets (readers disagree which one counts)")
+            if packetsWithLabels > 1 { packetProblems.append(finding) } else { iptc.warnings.append(finding) }
         }
         for text in sites.texts where text.keyword.uppercased() == "AIGC" {
             labels.append((TC260Label(parsing: text.text), text.carrier))
         }
         let exif = readEXIF(sites.exif, labels: &labels)
         summarise(labels, into: &tc260)
-        let c2pa = readProvenance(sites, bytes: bytes)
-
+        let c2pa = readProvenance(sites, bytes: container.bytes)
+        if !packetProblems.isEmpty {
+            iptc.problems += packetProblems
+            iptc.status = .invalid
+        }
         let layers = [
             iptc, tc260, exif, c2pa,
-            LayerReport(name: .visible, status: .notChecked, warnings: ["visible warnings in pixels are not detected by this version"]),
-            LayerReport(name: .watermark, status: .notChecked, warnings: ["pixel watermarks are not detected by this version"]),
+            LayerReport(name: .visible, status: .notChecked, warnings: [Finding(.notChecked, "visible warnings in pixels are not detected by this version")]),
+            LayerReport(name: .watermark, status: .notChecked, warnings: [Finding(.notChecked, "pixel watermarks are not detected by this version")]),
         ]
         var verdict: VerificationReport.Verdict = .unlabelled
-        if !generalProblems.isEmpty || layers.contains(where: { $0.status == .invalid }) {
+        if layers.contains(where: { $0.status == .invalid }) {
             verdict = .invalid
         } else if layers.contains(where: { $0.status == .present && $0.declaresAI == true }) {
             verdict = .labelled
         }
-        var reportLayers = layers
-        if !generalProblems.isEmpty {
-            reportLayers[0].problems += generalProblems  // XMP-level problems belong to the XMP (iptc) layer
-            reportLayers[0].status = .invalid
-        }
-        return VerificationReport(format: format, verdict: verdict, layers: reportLayers, regimes: Self.regimes(for: reportLayers))
+        return VerificationReport(format: type(of: container).format, verdict: verdict, layers: layers, regimes: Self.regimes(for: layers))
     }
 
     private func readIPTC(_ document: XMP.Document, carrier: String, into layer: inout LayerReport) {
@@ -87,8 +83,10 @@ public struct Verifier: Sendable {
         layer.status = .present
         let type = DigitalSourceType(uri: source)
         layer.declaresAI = (layer.declaresAI ?? false) || type.isAI
-        if !type.isAI { layer.warnings.append("DigitalSourceType '\(type.term)' does not declare generative AI") }
-        if document.properties(.digitalSourceType).count > 1 { layer.warnings.append("DigitalSourceType appears more than once") }
+        if !type.isAI { layer.warnings.append(Finding(.iptcNotAI, "DigitalSourceType '\(type.term)' does not declare generative AI", at: carrier)) }
+        if document.properties(.digitalSourceType).count > 1 {
+            layer.warnings.append(Finding(.iptcRepeated, "DigitalSourceType appears more than once", at: carrier))
+        }
     }
 
     private func readEXIF(_ packets: [MetadataSites.Packet], labels: inout [(label: TC260Label, location: String)]) -> LayerReport {
@@ -98,7 +96,7 @@ public struct Verifier: Sendable {
             do {
                 tags = try EXIFEditor.readTags(packet.bytes[...])
             } catch {
-                layer.warnings.append("\(packet.carrier): libexif could not read it: \(error.message)")
+                layer.warnings.append(Finding(.exifUnreadable, "libexif could not read it: \(error.message)", at: packet.carrier))
                 continue
             }
             layer.status = .present
@@ -106,26 +104,20 @@ public struct Verifier: Sendable {
             for (key, value) in [("Software", tags.software), ("ImageDescription", tags.imageDescription), ("UserComment", tags.userComment)] {
                 guard let value, !value.isEmpty else { continue }
                 layer.fields[key] = value
-                if Self.looksLikeAnnexE(value) { labels.append((TC260Label(parsing: value), "\(packet.carrier): \(key)")) }
+                if AnnexE.looksLikeLabel(value) { labels.append((TC260Label(parsing: value), "\(packet.carrier): \(key)")) }
             }
         }
         return layer
-    }
-
-    /// JSON that names `AIGC` or `Label` (some generators put Annex E JSON in EXIF text tags).
-    static func looksLikeAnnexE(_ value: String) -> Bool {
-        let trimmed = value.trimmingXMLWhitespace()
-        return trimmed.hasPrefix("{") && (trimmed.contains("\"AIGC\"") || trimmed.contains("\"Label\""))
     }
 
     private func summarise(_ labels: [(label: TC260Label, location: String)], into layer: inout LayerReport) {
         guard let first = labels.first else { return }
         layer.locations = labels.map(\.location)
         for field in first.label.fields { layer.fields[field.key] = field.value }
-        layer.problems = labels.flatMap { entry in entry.label.problems.map { "\(entry.location): \($0)" } }
-        layer.warnings = labels.flatMap { entry in entry.label.warnings.map { "\(entry.location): \($0)" } }
+        layer.problems = labels.flatMap { entry in entry.label.problems.map { Finding(.tc260Invalid, $0, at: entry.location) } }
+        layer.warnings = labels.flatMap { entry in entry.label.warnings.map { Finding(.tc260Unusual, $0, at: entry.location) } }
         if labels.count > 1 {
-            layer.problems.append("\(labels.count) copies of the AIGC label; GB 45438 §6.1 c allows only one")
+            layer.problems.append(Finding(.tc260Duplicated, "\(labels.count) copies of the AIGC label; GB 45438 §6.1 c allows only one"))
         }
         layer.status = layer.problems.isEmpty ? .present : .invalid
         layer.declaresAI = labels.contains { $0.label.isValid && AnnexE.labelValues.contains($0.label.value("Label") ?? "") }
@@ -140,6 +132,6 @@ public struct Verifier: Sendable {
         let declaresAI = sites.provenance.contains { site in aiTerms.contains { bytes[site.range].containsRun($0) } }
         return LayerReport(
             name: .c2pa, status: .present, declaresAI: declaresAI, locations: sites.provenance.map(\.carrier),
-            warnings: ["C2PA signature and hard binding are not validated by this version"])
+            warnings: [Finding(.c2paNotValidated, "C2PA signature and hard binding are not validated by this version")])
     }
 }

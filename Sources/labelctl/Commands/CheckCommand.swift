@@ -8,10 +8,11 @@ struct CheckCommand: ParsableCommand {
         abstract: "CI gate: verify a whole tree against a policy; exit 0 only if every file meets it.",
         discussion: """
             Requirements (--require, or per folder in --policy FILE): any (a machine-readable AI label; the default), \
-            xmp/iptc, tc260, exif, c2pa. Invalid labels and unreadable files always fail. Files that are not \
-            PNG/JPEG inside folders are skipped. --format junit writes JUnit XML that CI systems list per file.
+            xmp/iptc, tc260, exif, c2pa. Invalid labels and unreadable files always fail; a path that does not exist \
+            is one failing entry. Files that are not PNG/JPEG inside folders are skipped. --format junit writes JUnit \
+            XML that CI systems list per file.
 
-            \(ExitStatus.table)
+            \(RunStatus.table)
             """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
@@ -45,27 +46,23 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let rules: CheckPolicy
         if let policy {
-            do { rules = try CheckPolicy(contentsOf: policy) } catch let error as LabelerError {
-                CommandSupport.printError(error.description)
-                throw ExitStatus(error).exitCode
-            }
+            do { rules = try CheckPolicy(contentsOf: StandardStreams.argumentPath(policy)) } catch let error as LabelerError { throw CommandSupport.fail(error) }
         } else {
             rules = CheckPolicy(default: require.map { $0.split(separator: ",").compactMap { CheckPolicy.Requirement(name: String($0)) } } ?? [.any])
         }
-        let found = try CommandSupport.discover(paths, with: discovery.discovery)
         let sink = CheckReportSink(format: format)
-        let worst = Mutex(ExitStatus.ok)
-        BatchVerifier(jobs: discovery.workerCount).verify(found.items) { item, report in
-            guard let report else { return }
-            let failures = CheckPolicy.failures(of: report, against: rules.requirements(for: item.relativePath))
-            if !failures.isEmpty {
-                let status = report.verdict == .labelled ? ExitStatus.unlabelled
-                    : ExitStatus(report.verdict, errorIsIO: report.errorCode == LabelerError.Code.io.description)
-                worst.withLock { $0 = max($0, status == .ok ? .unlabelled : status) }
-            }
+        let worst = Mutex(RunStatus.ok)
+        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) { item, report in
+            let requirements = item.map { rules.requirements(for: $0.relativePath) } ?? rules.default
+            let failures = CheckPolicy.failures(of: report, against: requirements)
+            worst.withLock { $0 = $0.worst(RunStatus(report, failures: failures)) }
             sink.add(report: report, failures: failures)
         }
-        try sink.finish(to: output)
+        do {
+            try sink.finish(to: output.map(StandardStreams.argumentPath))
+        } catch let error as LabelerError {
+            throw CommandSupport.fail(error)
+        }
         let status = worst.withLock { $0 }
         if status != .ok { throw status.exitCode }
     }

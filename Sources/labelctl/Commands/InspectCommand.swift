@@ -15,16 +15,15 @@ struct InspectCommand: ParsableCommand {
     func run() throws {
         let inspection: Inspection
         do {
-            inspection = try Labeler.inspect(file: path)
+            inspection = try Labeler.inspect(file: StandardStreams.argumentPath(path))
         } catch let error as LabelerError {
-            CommandSupport.printError(error.description)
-            throw ExitStatus(error).exitCode
+            throw CommandSupport.fail(error)
         }
         if json {
             print(ReportRenderer.json(inspection))
             return
         }
-        print("\(path): \(inspection.map.format.rawValue), \(inspection.map.fileSize) bytes")
+        print("\(inspection.path): \(inspection.map.format), \(inspection.map.fileSize) bytes")
         print("  " + ReportRenderer.pad("offset", 12) + ReportRenderer.pad("length", 10) + ReportRenderer.pad("type", 14) + "carries")
         for entry in inspection.map.entries {
             print("  " + ReportRenderer.pad(String(entry.offset), 12) + ReportRenderer.pad(String(entry.length), 10)

@@ -8,10 +8,13 @@ struct StampCommand: ParsableCommand {
         discussion: """
             Inputs are files or folders (walked recursively; hidden entries and symlinks skipped). The format is \
             sniffed from magic bytes. With -o, outputs mirror relative paths under OUTDIR (a single file lands at \
-            OUTDIR/<name>); with --in-place, each file is replaced atomically (temp file, sync, rename).
+            OUTDIR/<name>); OUTDIR may not be an input folder or lie inside one. With --in-place, each file is \
+            replaced atomically (temp file, sync, rename), keeping its owner, group and permission bits; a named \
+            symlink's target is stamped; files with several hard links are refused.
             Files carrying a C2PA manifest are refused unless --force: editing them breaks the manifest's signature.
+            The journal (for --resume) lives outside the output tree, under $XDG_STATE_HOME/labelctl/journals/.
 
-            \(ExitStatus.table)
+            \(RunStatus.table)
             """)
 
     @OptionGroup var disclosure: DisclosureOptions
@@ -32,7 +35,7 @@ struct StampCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first failure.")
     var failFast = false
 
-    @Option(name: .long, help: "Append-only journal of finished files (default: OUTDIR/.labelctl-journal.jsonl with -o).")
+    @Option(name: .long, help: "Append-only journal of finished files (default with -o: under $XDG_STATE_HOME/labelctl/journals/, mode 0600).")
     var journal: String?
 
     @Flag(name: .long, help: "Skip files the journal lists as finished (after an interruption).")
@@ -50,42 +53,38 @@ struct StampCommand: ParsableCommand {
     func validate() throws {
         guard (outputDirectory != nil) != inPlace else { throw ValidationError("give exactly one of -o OUTDIR or --in-place") }
         if resume, journal == nil, inPlace { throw ValidationError("--resume with --in-place needs --journal PATH") }
+        if disclosure.contentID != nil, inputs.count > 1 {
+            throw ValidationError("--content-id names one output; \(inputs.count) inputs were given")
+        }
     }
 
     func run() throws {
         let stamper = try Stamper(disclosure: try disclosure.disclosure(), options: StampOptions(force: force, writeEXIF: !noExif))
-        let found = try CommandSupport.discover(inputs, with: discovery.discovery)
-        if disclosure.contentID != nil, found.items.count > 1 {
-            throw ValidationError("--content-id names one output; \(found.items.count) files were given")
-        }
-        if outputDirectory != nil, inputs.count > 1 {
-            // Several inputs can mirror to the same relative path (a/x.png and b/x.png → OUT/x.png).
-            var firstInput: [String: String] = [:]
-            for item in found.items {
-                if let other = firstInput.updateValue(item.path, forKey: item.relativePath) {
-                    throw ValidationError("'\(other)' and '\(item.path)' would both be written to \(item.relativePath) under -o; stamp them separately")
-                }
-            }
-        }
-        let destination: BatchPipeline.Destination = outputDirectory.map { .directory($0) } ?? .inPlace
-        let journalPath = journal ?? outputDirectory.map { ($0.hasSuffix("/") ? String($0.dropLast()) : $0) + "/.labelctl-journal.jsonl" }
-        if let outputDirectory { try CommandSupport.makeDirectory(outputDirectory) }
+        let inputs = CommandSupport.paths(inputs)
+        let destination: BatchPipeline.Destination = outputDirectory.map { .directory(StandardStreams.argumentPath($0)) } ?? .inPlace
+        let journalPath = journal.map(StandardStreams.argumentPath) ?? BatchPipeline.defaultJournalPath(for: destination)
         let pipeline = BatchPipeline(stamper: stamper, configuration: .init(
-            jobs: discovery.workerCount, failFast: failFast, journalPath: journalPath, resume: resume))
-        let reportWriter = try report.map(JSONLinesFile.init(path:))
-        let progress = ProgressBar(enabled: !quiet, total: found.items.count)
-        let summary = try pipeline.stamp(found.items, to: destination) { record, summary in
-            if record.outcome == .failed, let error = record.error { progress.printAbove("error: \(error)") }
-            reportWriter?.append(record)
-            progress.update(done: summary.processed, bytes: summary.bytesRead, seconds: summary.seconds)
+            jobs: discovery.workerCount, failFast: failFast, journalPath: journalPath, resume: resume,
+            discovery: discovery.discovery))
+        let reportFile: ReportFile?
+        do { reportFile = try report.map { try ReportFile(path: StandardStreams.argumentPath($0)) } } catch let error as LabelerError { throw CommandSupport.fail(error) }
+        let progress = ProgressBar(enabled: !quiet)
+        let summary: BatchSummary
+        do {
+            summary = try pipeline.stamp(inputs, to: destination) { record, summary in
+                if record.outcome == .failed, let error = record.error { progress.printAbove("error: \(error)") }
+                if let warning = record.warning { progress.printAbove("warning: \(record.path): \(warning)") }
+                reportFile?.write(ReportRenderer.json(record) + "\n")
+                progress.update(done: summary.processed, bytes: summary.bytesRead, seconds: summary.seconds)
+            }
+        } catch let error as LabelerError {
+            progress.finish()
+            throw CommandSupport.fail(error)
         }
         progress.finish()
-        try reportWriter?.close()
-        var full = summary
-        full.skippedByDiscovery = found.skipped
-        if !quiet { CommandSupport.printSummary(full) }
-        if full.count(.failed) > 0 {
-            throw (full.worstError == "io" ? ExitStatus.ioError : .dataError).exitCode
-        }
+        do { try reportFile?.close() } catch let error as LabelerError { throw CommandSupport.fail(error) }
+        if !quiet { CommandSupport.printSummary(summary) }
+        let status = RunStatus(summary)
+        if status != .ok { throw status.exitCode }
     }
 }

@@ -10,9 +10,9 @@ struct VerifyCommand: ParsableCommand {
             Reads XMP (IPTC DigitalSourceType and AI fields; TC260:AIGC as element or attribute), PNG text chunks \
             keyed AIGC, EXIF UserComment/ImageDescription JSON and C2PA presence, and checks GB 45438 Annex E \
             (required fields, charset, Label 1/2/3, a single copy). "unlabelled" never means "made by a human".
-            --json prints one object per input (JSON Lines) with path, format, verdict, layers, regimes.
+            --json prints one object per input (JSON Lines); its schema is in the README.
 
-            \(ExitStatus.table)
+            \(RunStatus.table)
             """)
 
     @OptionGroup var discovery: DiscoveryOptions
@@ -27,13 +27,10 @@ struct VerifyCommand: ParsableCommand {
     var paths: [String]
 
     func run() throws {
-        let found = try CommandSupport.discover(paths, with: discovery.discovery)
-        let worst = Mutex(ExitStatus.ok)
+        let worst = Mutex(RunStatus.ok)
         let (json, quiet) = (json, quiet)
-        BatchVerifier(jobs: discovery.workerCount).verify(found.items) { _, report in
-            guard let report else { return }
-            let status = ExitStatus(report.verdict, errorIsIO: report.errorCode == LabelerError.Code.io.description)
-            worst.withLock { $0 = max($0, status) }
+        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) { _, report in
+            worst.withLock { $0 = $0.worst(RunStatus(report)) }
             if quiet { return }
             print(json ? ReportRenderer.json(report) : ReportRenderer.text(report))
         }

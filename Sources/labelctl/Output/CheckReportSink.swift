@@ -1,9 +1,6 @@
 import ArgumentParser
 import Labeler
 import Synchronization
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Collects `check` results and renders them as text, JSON Lines or JUnit XML.
 final class CheckReportSink: Sendable {
@@ -18,22 +15,28 @@ final class CheckReportSink: Sendable {
 
     init(format: CheckCommand.Format) { self.format = format }
 
-    func add(report: VerificationReport, failures: [String]) {
-        let path = report.path ?? "-"
+    func add(report: VerificationReport, failures: [CheckPolicy.Failure]) {
+        let path = report.path?.description ?? "-"
+        let reasons = failures.map(\.message)
         let line: String?
         switch format {
         case .text:
-            line = failures.isEmpty ? nil : "FAIL \(path): " + failures.joined(separator: "; ")
+            line = failures.isEmpty ? nil : "FAIL \(path): " + reasons.joined(separator: "; ")
         case .json:
-            struct Entry: Encodable { var path: String; var passed: Bool; var verdict: String; var failures: [String] }
-            line = ReportRenderer.json(Entry(path: path, passed: failures.isEmpty, verdict: report.verdict.rawValue, failures: failures))
+            struct Entry: Encodable {
+                var path: FilePath?
+                var passed: Bool
+                var verdict: VerificationReport.Verdict
+                var failures: [CheckPolicy.Failure]
+            }
+            line = ReportRenderer.json(Entry(path: report.path, passed: failures.isEmpty, verdict: report.verdict, failures: failures))
         case .junit:
             var testcase = "    <testcase classname=\"labelctl.check\" name=\"\(Self.escape(path))\""
             if failures.isEmpty {
                 testcase += "/>"
             } else {
                 let kind = report.verdict == .error ? "error" : "failure"
-                testcase += ">\n      <\(kind) message=\"\(Self.escape(failures.joined(separator: "; ")))\" type=\"\(report.verdict.rawValue)\">"
+                testcase += ">\n      <\(kind) message=\"\(Self.escape(reasons.joined(separator: "; ")))\" type=\"\(report.verdict.rawValue)\">"
                 testcase += Self.escape(ReportRenderer.text(report)) + "</\(kind)>\n    </testcase>"
             }
             line = testcase
@@ -45,7 +48,7 @@ final class CheckReportSink: Sendable {
         }
     }
 
-    func finish(to path: String?) throws {
+    func finish(to path: FilePath?) throws {
         let (lines, total, failed) = state.withLock { ($0.lines, $0.total, $0.failed) }
         var text: String
         switch format {
@@ -62,7 +65,7 @@ final class CheckReportSink: Sendable {
             print(text, terminator: "")
             return
         }
-        let file = try JSONLinesFile(path: path)
+        let file = try ReportFile(path: path)
         file.write(text)
         try file.close()
     }

@@ -25,13 +25,19 @@ import LabelerTestSupport
     @Test("discovery walks recursively, sorted, skipping hidden files, temp files and symlinks")
     func discovery() throws {
         let root = try makeTree()
-        let (items, skipped) = try FileDiscovery().discover([root.path])
+        let (entries, skipped) = FileDiscovery().discover([root.path])
+        let items = entries.compactMap(\.item)
         #expect(items.map(\.relativePath) == ["a/1.png", "a/2.png", "a/readme.txt", "b/4.jpg", "b/c/3.png", "top.png"])
         #expect(skipped.hidden == 2 && skipped.symlinks == 1)
         #expect(items.allSatisfy { !$0.isExplicit })
-        let followed = try FileDiscovery(followSymlinks: true).discover([root.path]).items
+        let followed = FileDiscovery(followSymlinks: true).discover([root.path]).entries.compactMap(\.item)
         #expect(followed.contains { $0.relativePath == "link.png" })
-        #expect(throws: LabelerError.self) { try FileDiscovery().discover([root.path + "/missing"]) }
+        // A missing input is one entry, and the walk goes on with the next input.
+        let mixed = FileDiscovery().discover([root.path + "/missing", root.path + "/top.png"]).entries
+        #expect(mixed.count == 2)
+        guard case .missing(let path, let error) = mixed[0] else { Issue.record("expected a missing entry"); return }
+        #expect(path == FilePath(root.path + "/missing") && error.code == .io)
+        #expect(mixed[1].item?.isExplicit == true)
     }
 
     @Test("shards partition a tree deterministically and completely")
@@ -40,8 +46,8 @@ import LabelerTestSupport
         var seen: [String: Int] = [:]
         for index in 1 ... 4 {
             let shard = try #require(Shard("\(index)/4"))
-            for path in paths where shard.contains(path) { seen[path, default: 0] += 1 }
-            let share = paths.filter { shard.contains($0) }.count
+            for path in paths where shard.contains(FilePath(path)) { seen[path, default: 0] += 1 }
+            let share = paths.filter { shard.contains(FilePath($0)) }.count
             #expect((150 ... 350).contains(share), "shard \(index) has \(share) of 1000")
         }
         #expect(seen.count == 1000 && seen.values.allSatisfy { $0 == 1 })
@@ -52,10 +58,10 @@ import LabelerTestSupport
     func stampsTree() throws {
         let root = try makeTree()
         let out = try TestPaths.temporaryDirectory().appendingPathComponent("out")
-        let items = try FileDiscovery().discover([root.path]).items
+        let items = FileDiscovery().discover([root.path]).entries.compactMap(\.item)
         let recorded = RecordBox()
-        let pipeline = BatchPipeline(stamper: stamper, configuration: .init(jobs: 2, groupCommitFiles: 2, journalPath: out.path + ".journal"))
-        let summary = try pipeline.stamp(items, to: .directory(out.path)) { record, _ in recorded.append(record) }
+        let pipeline = BatchPipeline(stamper: stamper, configuration: .init(jobs: 2, groupCommitFiles: 2, journalPath: FilePath(out.path + ".journal")))
+        let summary = try pipeline.stamp([root.path], to: .directory(FilePath(out.path))) { record, _ in recorded.append(record) }
         #expect(summary.count(.stamped) == 5 && summary.count(.skippedUnsupported) == 1 && summary.count(.failed) == 0)
         #expect(recorded.records.map(\.path) == items.map(\.path))
         for record in recorded.records where record.outcome == .stamped {
@@ -63,7 +69,7 @@ import LabelerTestSupport
             #expect(Labeler.verify(file: output).verdict == .labelled)
             #expect(record.contentID != nil && record.bytes > 0)
         }
-        #expect(try Journal.finishedInputs(at: out.path + ".journal").count == 5)
+        #expect(try Journal.finishedKeys(at: FilePath(out.path + ".journal")).count == 5)
     }
 
     @Test("--resume skips what the journal lists and redoes the rest")
@@ -71,32 +77,33 @@ import LabelerTestSupport
         let root = try makeTree()
         let out = try TestPaths.temporaryDirectory()
         let journal = out.path + "/journal.jsonl"
-        let items = try FileDiscovery().discover([root.path]).items
-        let firstTwo = Array(items.prefix(2))
-        _ = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: journal)).stamp(firstTwo, to: .directory(out.path))
-        // A torn last line, as a crash mid-append would leave it.
-        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: journal))
-        handle.seekToEndOfFile()
-        handle.write(Data("{\"path\":\"/torn".utf8))
-        try handle.close()
-        let summary = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: journal, resume: true))
-            .stamp(items, to: .directory(out.path))
+        _ = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: FilePath(journal))).stamp([root.path], to: .directory(FilePath(out.path)))
+        // Keep two finished lines and add a torn last line, as a crash mid-append would leave it.
+        let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == 5)
+        try (lines.prefix(2).joined(separator: "\n") + "\n{\"key\":\"/torn").write(toFile: journal, atomically: false, encoding: .utf8)
+        // Resume matches by the path under the output folder, so a differently spelled input (./, absolute) still matches.
+        let respelled = root.path + "/./"
+        let summary = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: FilePath(journal), resume: true))
+            .stamp([respelled], to: .directory(FilePath(out.path)))
         #expect(summary.count(.skippedDone) == 2 && summary.count(.stamped) == 3)
     }
 
-    @Test("--resume removes temporary files an interrupted run left, and nothing else")
+    @Test("every run removes temporary files an interrupted run left, and nothing else")
     func resumeCleansLeftovers() throws {
         let root = try makeTree()
         let out = try TestPaths.temporaryDirectory()
         try FileManager.default.createDirectory(at: out.appendingPathComponent("a"), withIntermediateDirectories: true)
         let leftover = out.appendingPathComponent("a/.1.png.labeler-x1y2.tmp")
+        let newLeftover = out.appendingPathComponent("a/.labeler-x1y3.tmp")
         let unrelated = out.appendingPathComponent("a/.keep-me")
         try Data("half".utf8).write(to: leftover)
+        try Data("half".utf8).write(to: newLeftover)
         try Data("mine".utf8).write(to: unrelated)
-        let items = try FileDiscovery().discover([root.path]).items
-        _ = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: out.path + "/j.jsonl", resume: true))
-            .stamp(items, to: .directory(out.path))
+        _ = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: FilePath(out.path + "/j.jsonl")))
+            .stamp([root.path], to: .directory(FilePath(out.path)))
         #expect(!FileManager.default.fileExists(atPath: leftover.path))
+        #expect(!FileManager.default.fileExists(atPath: newLeftover.path))
         #expect(FileManager.default.fileExists(atPath: unrelated.path))
     }
 
@@ -105,9 +112,13 @@ import LabelerTestSupport
         let root = try makeTree()
         let blocker = try TestPaths.temporaryDirectory().appendingPathComponent("file")
         try Data().write(to: blocker)
-        let items = try FileDiscovery().discover([root.path + "/a"]).items
-        let summary = try BatchPipeline(stamper: stamper).stamp(items, to: .directory(blocker.path + "/out"))
-        #expect(summary.count(.failed) == 2 && summary.worstError == "io")
+        // An output folder that cannot be made is refused before any file.
+        #expect(throws: LabelerError.self) { try BatchPipeline(stamper: self.stamper).stamp([root.path + "/a"], to: .directory(FilePath(blocker.path + "/out"))) }
+        // A subfolder that cannot be made fails its files, one record each, and the rest goes on.
+        let out = try TestPaths.temporaryDirectory()
+        try Data().write(to: out.appendingPathComponent("a"))
+        let summary = try BatchPipeline(stamper: stamper).stamp([root.path], to: .directory(FilePath(out.path)))
+        #expect(summary.count(.failed) == 2 && summary.count(.stamped) == 3 && summary.worstError == .io)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path + "/a").filter { $0.hasSuffix(".tmp") && !$0.contains("abc") }
         #expect(leftovers.isEmpty)
     }
@@ -115,11 +126,11 @@ import LabelerTestSupport
     @Test("fail-fast stops claiming new files after the first failure")
     func failFast() throws {
         let root = try TestPaths.temporaryDirectory()
-        try Data("garbage".utf8).write(to: root.appendingPathComponent("0.png"))
+        try Data(PNGBuilder.minimal().prefix(40)).write(to: root.appendingPathComponent("0.png"))  // a truncated PNG
         for index in 1 ... 20 { try Data(PNGBuilder.minimal()).write(to: root.appendingPathComponent("\(index).png")) }
-        let items = try FileDiscovery().discover([root.appendingPathComponent("0.png").path, root.path]).items
+        let out = try TestPaths.temporaryDirectory()
         let summary = try BatchPipeline(stamper: stamper, configuration: .init(jobs: 1, failFast: true, groupCommitFiles: 1))
-            .stamp(items, to: .directory(root.path + "/out"))
+            .stamp([root.path], to: .directory(FilePath(out.path)))
         #expect(summary.count(.failed) == 1)
         #expect(summary.count(.stamped) < 20)
     }

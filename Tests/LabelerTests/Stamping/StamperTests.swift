@@ -9,8 +9,8 @@ import LabelerTestSupport
 
     /// The bytes of `plan` that came from the input, in order.
     func keptBytes(_ plan: SplicePlan, _ source: [UInt8]) -> [UInt8] {
-        plan.pieces.flatMap { piece -> [UInt8] in
-            if case .original(let range) = piece { return Array(source[range]) }
+        plan.regions.flatMap { region -> [UInt8] in
+            if case .original(let range) = region.content { return Array(source[range]) }
             return []
         }
     }
@@ -25,13 +25,13 @@ import LabelerTestSupport
         let stamped = try stamper.stamp(input)
         let output = stamped.plan.materialize(from: input)
         if stamped.format == .png {
-            let before = try PNG.Handler(input).reader.chunks.filter { $0.type == .IDAT }.map { Array(input[$0.range]) }
-            let after = try PNG.Handler(output).reader.chunks.filter { $0.type == .IDAT }.map { Array(output[$0.range]) }
+            let before = try PNG.Handler(walking: input).reader.chunks.filter { $0.type == .IDAT }.map { Array(input[$0.range]) }
+            let after = try PNG.Handler(walking: output).reader.chunks.filter { $0.type == .IDAT }.map { Array(output[$0.range]) }
             #expect(before == after)
             #expect(try PNGCodec.decode(input) == PNGCodec.decode(output))
         } else {
             let scan = { (bytes: [UInt8]) throws -> [UInt8] in
-                let handler = try JPEG.Handler(bytes)
+                let handler = try JPEG.Handler(walking: bytes)
                 let sos = try #require(handler.reader.segments.firstIndex { $0.marker == JPEG.Marker.sos })
                 return Array(bytes[handler.reader.segments[sos].offset...])
             }
@@ -58,11 +58,11 @@ import LabelerTestSupport
     func placement() throws {
         let png = PNGBuilder.minimal()
         let stampedPNG = try stamper.stamp(png).plan.materialize(from: png)
-        let chunks = try PNG.Handler(stampedPNG).reader.chunks
+        let chunks = try PNG.Handler(walking: stampedPNG).reader.chunks
         #expect(chunks.map(\.type.description) == ["IHDR", "iTXt", "IDAT", "IEND"])
         let jpeg = try JPEGBuilder.encoded()
         let stampedJPEG = try stamper.stamp(jpeg).plan.materialize(from: jpeg)
-        let handler = try JPEG.Handler(stampedJPEG)
+        let handler = try JPEG.Handler(walking: stampedJPEG)
         let names = handler.reader.segments.prefix(4).map { segment in
             handler.isExif(segment) ? "Exif" : handler.isXMP(segment) ? "XMP" : segment.name
         }
@@ -72,9 +72,9 @@ import LabelerTestSupport
     @Test("keeps existing EXIF tags and fills only empty Software / ImageDescription")
     func exifKept() throws {
         let input = try TestPaths.read(TestPaths.sampleMedia.appendingPathComponent("edge/exif-camera.jpg"))
-        let before = try #require(try JPEG.Handler(input).sites().exif.first)
+        let before = try #require(try JPEG.Handler(walking: input).sites().exif.first)
         let output = try stamper.stamp(input).plan.materialize(from: input)
-        let after = try #require(try JPEG.Handler(output).sites().exif.first)
+        let after = try #require(try JPEG.Handler(walking: output).sites().exif.first)
         let oldTags = try EXIFEditor.readTags(before.bytes[...])
         let newTags = try EXIFEditor.readTags(after.bytes[...])
         #expect(newTags.make == oldTags.make && newTags.model == oldTags.model && newTags.artist == oldTags.artist)

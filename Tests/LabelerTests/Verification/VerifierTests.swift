@@ -56,7 +56,7 @@ import LabelerTestSupport
         let brokenXMP = PNGBuilder.minimal(extraBeforeIDAT: [("iTXt", Array("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta><oops".utf8))])
         let report = Verifier().verify(brokenXMP)
         #expect(report.verdict == .invalid)
-        #expect(report.layer(.iptc)?.problems.first?.contains("byte") == true)
+        #expect(report.layer(.iptc)?.problems.first?.message.contains("byte") == true)
     }
 
     @Test("corrupt input is an error with a byte offset, not a crash", arguments: [
@@ -71,13 +71,13 @@ import LabelerTestSupport
     }
 }
 
-@Suite struct MetadataFileReaderTests {
+@Suite struct FileVerificationTests {
     static let files: [String] = ["photos", "edge", "malformed", "c2pa"].flatMap { folder in
         ((try? FileManager.default.contentsOfDirectory(atPath: TestPaths.sampleMedia.appendingPathComponent(folder).path)) ?? [])
             .sorted().map { folder + "/" + $0 }
     }
 
-    @Test("verifying a file (walked on a mapping, metadata copied) reports exactly what verifying all bytes reports", arguments: files)
+    @Test("verifying a file from disk reports exactly what verifying its bytes in memory reports", arguments: files)
     func sparseMatchesFull(name: String) throws {
         let url = TestPaths.sampleMedia.appendingPathComponent(name)
         let full = Verifier().verify(try TestPaths.read(url))
@@ -129,7 +129,7 @@ import LabelerTestSupport
         let report = Verifier().verify(png)
         #expect(report.verdict == .labelled)
         #expect(report.layer(.tc260)?.fields["ProduceID"] == "p-9")
-        #expect(report.layer(.tc260)?.warnings.contains { $0.contains("PicWish") } == true)
+        #expect(report.layer(.tc260)?.warnings.contains { $0.message.contains("PicWish") } == true)
         #expect(report.layer(.iptc)?.declaresAI == true)
     }
 

@@ -8,20 +8,17 @@ extension JPEG {
     /// The XMP segment goes right after the Exif segment, or after the leading APP0 run (or SOI) when
     /// there is no Exif. Older standard-XMP APP1 segments are removed; Extended XMP parts stay (the
     /// merged main packet keeps their `xmpNote:HasExtendedXMP` reference).
-    struct Handler: Sendable {
+    struct Handler: Container {
+        static let format = ContainerFormat.jpeg
+
         let bytes: [UInt8]
         let reader: SegmentReader
 
-        init(_ bytes: [UInt8]) throws {
-            self.bytes = bytes
-            reader = try bytes.withUnsafeBytes { buffer in try SegmentReader(buffer) }
-        }
+        static func sniff(_ prefix: [UInt8]) -> Bool { prefix.starts(with: [0xFF, 0xD8, 0xFF]) }
 
-        /// A handler over `bytes` already walked by `reader` (``MetadataFileReader``: the walk ran
-        /// on a mapping of the file; `bytes` holds every segment but entropy-coded data).
-        init(_ bytes: [UInt8], reader: SegmentReader) {
+        init(walking bytes: [UInt8]) throws {
             self.bytes = bytes
-            self.reader = reader
+            reader = try bytes.withUnsafeBytes { buffer throws(JPEG.Error) in try SegmentReader(buffer) }
         }
 
         func starts(_ segment: Segment, with identifier: [UInt8]) -> Bool {
@@ -66,19 +63,16 @@ extension JPEG {
             return sites
         }
 
-        /// Whether any APP11 JUMBF segment holds a C2PA manifest store (`c2pa` label in its first bytes).
-        var hasC2PA: Bool {
-            reader.segments.contains { segment in
+        /// The first APP11 JUMBF segment holding a C2PA manifest store (`c2pa` label in its first bytes).
+        var manifestStore: MetadataSites.Provenance? {
+            reader.segments.first { segment in
                 isJUMBF(segment) && bytes[segment.payloadRange].prefix(64).containsRun(Array("c2pa".utf8))
-            }
+            }.map { .init(range: $0.range, carrier: "APP11 JUMBF segment at byte \($0.offset)") }
         }
 
-        /// The plan that writes `exif` (when non-nil, replacing or adding the Exif segment) and
-        /// `packet` as the only standard XMP segment.
-        func plan(
-            exif makeExif: (_ existing: ArraySlice<UInt8>?) throws -> [UInt8]?,
-            xmp makePacket: (_ existing: MetadataSites.Packet?) throws -> [UInt8]
-        ) throws -> SplicePlan {
+        /// The plan that writes `edit`'s Exif (when it returns a block, replacing or adding the Exif
+        /// segment) and its XMP packet as the only standard XMP segment.
+        func plan(_ edit: MetadataEdit) throws -> SplicePlan {
             let segments = reader.segments
             let exifSegment = segments.first(where: isExif)
             let xmpSegments = segments.filter(isXMP)
@@ -86,12 +80,12 @@ extension JPEG {
                 let start = segment.payloadRange.lowerBound + JPEG.xmpIdentifier.count
                 return .init(bytes: Array(bytes[start ..< segment.payloadRange.upperBound]), offset: start, carrier: "APP1 XMP")
             }
-            let packet = try makePacket(existing)
+            let packet = try edit.xmp(existing)
             guard packet.count <= JPEG.maxXMPPacket else {
                 throw LabelerError(.tooLarge, "jpeg: merged XMP packet is \(packet.count) bytes, more than the \(JPEG.maxXMPPacket) one APP1 segment holds (Extended XMP is not written)")
             }
             let xmpSegment = Self.segment(marker: Marker.app1, payload: JPEG.xmpIdentifier + packet)
-            let newExif = try makeExif(exifSegment.map { bytes[$0.payloadRange] }).map { Self.segment(marker: Marker.app1, payload: $0) }
+            let newExif = try edit.exif(exifSegment.map { bytes[$0.payloadRange] }).map { Self.segment(marker: Marker.app1, payload: $0) }
             // Anchor: after the Exif segment, else after SOI and the APP0 run that follows it.
             var anchor = 1
             if let exifSegment, let index = segments.firstIndex(of: exifSegment) {
@@ -103,11 +97,11 @@ extension JPEG {
             var plan = SplicePlan()
             for (index, segment) in segments.enumerated() {
                 if index == anchor {
-                    if exifSegment == nil, let newExif { plan.insert(newExif) }
-                    plan.insert(xmpSegment)
+                    if exifSegment == nil, let newExif { plan.add(newExif, site: .exif, replacing: false) }
+                    plan.add(xmpSegment, site: .xmp, replacing: existing != nil)
                 }
                 if removed.contains(segment.offset) { continue }
-                if segment == exifSegment, let newExif { plan.insert(newExif); continue }
+                if segment == exifSegment, let newExif { plan.add(newExif, site: .exif, replacing: true); continue }
                 plan.keep(segment.range)
             }
             if let trailing = reader.trailingRange { plan.keep(trailing) }

@@ -86,3 +86,8 @@ public enum JPEG {
         }
     }
 }
+
+extension ContainerFormat {
+    /// JPEG (ITU-T T.81, JFIF/Exif), sniffed by `FF D8 FF`.
+    public static let jpeg = ContainerFormat(rawValue: "jpeg")
+}

@@ -1,25 +1,27 @@
 extension PNG {
     /// Reads and writes Labeler's metadata in PNG files without touching image data.
     ///
-    /// Write rule (XMP Part 3 §1.1.5; regulation.md §7.3): exactly one `iTXt` chunk with keyword
-    /// `XML:com.adobe.xmp`, uncompressed, before the first `IDAT` (where an XMP chunk already sat
-    /// before `IDAT`, the new one takes its place). Older XMP chunks and `tEXt`/`zTXt`/`iTXt` chunks
-    /// keyed `AIGC` are removed (GB 45438 §6.1 c: one copy of the label). All other chunks, their order
-    /// and every byte of them are kept.
-    struct Handler: Sendable {
+    /// Write rule (XMP Part 3 §1.1.5; regulation.md §7.3): exactly one uncompressed `iTXt` chunk
+    /// with keyword `XML:com.adobe.xmp`, placed right after `IHDR` (after a C2PA `caBX` that sits
+    /// there). Adobe's XMP Toolkit (Photoshop, Bridge, Lightroom; `exempi`) reads a PNG's XMP only
+    /// from the *first* `iTXt` chunk, so a licence or comment `iTXt` before ours would hide the label:
+    ///
+    /// ```
+    /// 89 PNG …  IHDR  [caBX]  iTXt XML:com.adobe.xmp (ours)  …every other chunk, in order…  IEND
+    /// ```
+    /// Older XMP chunks and `tEXt`/`zTXt`/`iTXt` chunks keyed `AIGC` are removed (GB 45438 §6.1 c:
+    /// one copy of the label). All other chunks, their order and every byte of them are kept.
+    struct Handler: Container {
+        static let format = ContainerFormat.png
+
         let bytes: [UInt8]
         let reader: ChunkReader
 
-        init(_ bytes: [UInt8]) throws {
-            self.bytes = bytes
-            reader = try bytes.withUnsafeBytes { buffer in try ChunkReader(buffer) }
-        }
+        static func sniff(_ prefix: [UInt8]) -> Bool { prefix.starts(with: PNG.signature) }
 
-        /// A handler over `bytes` already walked by `reader` (``MetadataFileReader``: the walk ran
-        /// on a mapping of the file; `bytes` holds every chunk but `IDAT` data).
-        init(_ bytes: [UInt8], reader: ChunkReader) {
+        init(walking bytes: [UInt8]) throws {
             self.bytes = bytes
-            self.reader = reader
+            reader = try bytes.withUnsafeBytes { buffer throws(PNG.Error) in try ChunkReader(buffer) }
         }
 
         /// The keyword of a text chunk (`nil` for other chunks or a malformed keyword).
@@ -29,6 +31,9 @@ extension PNG {
             guard let end = data.prefix(80).firstIndex(of: 0) else { return nil }
             return String(decoding: data[data.startIndex ..< end], as: UTF8.self)
         }
+
+        func isXMP(_ chunk: Chunk) -> Bool { chunk.type == .iTXt && keyword(of: chunk) == PNG.xmpKeyword }
+        func isLabelText(_ chunk: Chunk) -> Bool { keyword(of: chunk)?.uppercased() == "AIGC" }
 
         var map: ContainerMap {
             var entries = reader.chunks.map { chunk -> ContainerMap.Entry in
@@ -47,52 +52,63 @@ extension PNG {
             return ContainerMap(format: .png, fileSize: bytes.count, entries: entries)
         }
 
-        /// Every metadata site, decoded.
+        var manifestStore: MetadataSites.Provenance? {
+            reader.chunks.first { $0.type == .caBX }.map { .init(range: $0.range, carrier: "caBX chunk at byte \($0.offset)") }
+        }
+
+        /// Every metadata site, decoded. Only XMP and `AIGC` text chunks are decoded, and their
+        /// inflated text together is bounded by ``PNG/maxTextBytesPerFile``.
         func sites() -> MetadataSites {
             var sites = MetadataSites()
+            var budget = PNG.maxTextBytesPerFile
             for chunk in reader.chunks {
                 if chunk.type == .caBX {
                     sites.provenance.append(.init(range: chunk.range, carrier: "caBX chunk at byte \(chunk.offset)"))
                 } else if chunk.type == .eXIf {
                     sites.exif.append(.init(bytes: Array(bytes[chunk.dataRange]), offset: chunk.dataRange.lowerBound, carrier: "eXIf chunk at byte \(chunk.offset)"))
-                } else if let keyword = keyword(of: chunk) {
+                } else if let keyword = keyword(of: chunk), keyword == PNG.xmpKeyword || keyword.uppercased() == "AIGC" {
                     let carrier = "\(chunk.type) chunk '\(keyword)' at byte \(chunk.offset)"
+                    guard budget > 0 else {
+                        sites.carrierProblems.append("\(carrier): not decoded, the text chunks before it already inflate to the \(PNG.maxTextBytesPerFile)-byte limit per file")
+                        continue
+                    }
                     do {
-                        let text = try TextChunk(parsing: bytes[chunk.dataRange], type: chunk.type, offset: chunk.offset)
+                        let text = try TextChunk(parsing: bytes[chunk.dataRange], type: chunk.type, offset: chunk.offset, limit: min(budget, PNG.maxTextChunkBytes))
+                        budget -= text.text.utf8.count
                         if keyword == PNG.xmpKeyword {
                             sites.xmp.append(.init(bytes: Array(text.text.utf8), offset: text.textOffset.map { chunk.dataRange.lowerBound + $0 } ?? chunk.offset, carrier: carrier))
                         } else {
                             sites.texts.append(.init(keyword: keyword, text: text.text, offset: chunk.offset, carrier: carrier))
                         }
                     } catch {
-                        if keyword == PNG.xmpKeyword || keyword.uppercased() == "AIGC" { sites.carrierProblems.append(error.description) }
+                        sites.carrierProblems.append(error.description)
                     }
                 }
             }
             return sites
         }
 
-        /// The plan that writes one XMP chunk and drops every other XMP chunk and `AIGC` text chunk.
-        /// - Parameter makePacket: given the existing packet (if any) to merge from, returns the new one.
-        func plan(replacingXMPWith makePacket: (_ existing: MetadataSites.Packet?) throws -> [UInt8]) throws -> SplicePlan {
-            guard let firstIDAT = reader.chunks.first(where: { $0.type == .IDAT }) else {
+        /// The plan that writes one XMP chunk after `IHDR` (and a `caBX` right behind it) and drops
+        /// every other XMP chunk and `AIGC` text chunk. Exif is not written to PNG.
+        func plan(_ edit: MetadataEdit) throws -> SplicePlan {
+            guard reader.chunks.contains(where: { $0.type == .IDAT }) else {
                 throw LabelerError(.corrupt, "png: no IDAT chunk (no image data)", offset: bytes.count)
             }
-            let xmpChunks = reader.chunks.filter { $0.type == .iTXt && keyword(of: $0) == PNG.xmpKeyword }
-            let labelChunks = reader.chunks.filter { keyword(of: $0)?.uppercased() == "AIGC" }
+            let xmpChunks = reader.chunks.filter(isXMP)
             var existing: MetadataSites.Packet?
             if let first = xmpChunks.first {
-                let text = try TextChunk(parsing: bytes[first.dataRange], type: first.type, offset: first.offset)
+                let text = try TextChunk(parsing: bytes[first.dataRange], type: first.type, offset: first.offset, limit: PNG.maxTextChunkBytes)
                 existing = .init(bytes: Array(text.text.utf8), offset: text.textOffset.map { first.dataRange.lowerBound + $0 } ?? first.offset, carrier: "iTXt XMP at byte \(first.offset)")
             }
-            let newChunk = TextChunk.serializedITXt(keyword: PNG.xmpKeyword, text: try makePacket(existing))
-            let insertAt = xmpChunks.first.map { $0.offset < firstIDAT.offset ? $0.offset : firstIDAT.offset } ?? firstIDAT.offset
-            let removed = Set((xmpChunks + labelChunks).map(\.offset))
+            let newChunk = TextChunk.serializedITXt(keyword: PNG.xmpKeyword, text: try edit.xmp(existing))
+            // Anchor: IHDR, or the run of caBX chunks that directly follows it.
+            var anchor = 0
+            while anchor + 1 < reader.chunks.count, reader.chunks[anchor + 1].type == .caBX { anchor += 1 }
             var plan = SplicePlan()
             plan.keep(0 ..< PNG.signature.count)
-            for chunk in reader.chunks {
-                if chunk.offset == insertAt { plan.insert(newChunk) }
-                if !removed.contains(chunk.offset) { plan.keep(chunk.range) }
+            for (index, chunk) in reader.chunks.enumerated() {
+                if !isXMP(chunk) && !isLabelText(chunk) { plan.keep(chunk.range) }
+                if index == anchor { plan.add(newChunk, site: .xmp, replacing: existing != nil) }
             }
             if let trailing = reader.trailingRange { plan.keep(trailing) }
             return plan

@@ -22,9 +22,10 @@ extension PNG {
             self.text = text
         }
 
-        /// Decodes the data field of a text chunk of `type` found at `offset`.
+        /// Decodes the data field of a text chunk of `type` found at `offset`; compressed text may
+        /// inflate to at most `limit` bytes.
         /// - Throws: ``PNG/Error/malformedTextChunk(type:offset:reason:)``.
-        init(parsing data: ArraySlice<UInt8>, type: ChunkType, offset: Int) throws(PNG.Error) {
+        init(parsing data: ArraySlice<UInt8>, type: ChunkType, offset: Int, limit: Int = PNG.maxTextChunkBytes) throws(PNG.Error) {
             func fail(_ reason: String) -> PNG.Error { .malformedTextChunk(type: type, offset: offset, reason: reason) }
             guard let keywordEnd = data.firstIndex(of: 0) else { throw fail("keyword has no NUL terminator") }
             guard (1...79).contains(keywordEnd - data.startIndex) else { throw fail("keyword must be 1-79 bytes") }
@@ -37,7 +38,7 @@ extension PNG {
             case .zTXt:
                 guard cursor < data.endIndex, data[cursor] == 0 else { throw fail("unknown compression method") }
                 isCompressed = true
-                text = String(try Self.inflate(data[(cursor + 1)...], fail: fail).map { Character(Unicode.Scalar($0)) })
+                text = String(try Self.inflate(data[(cursor + 1)...], limit: limit, fail: fail).map { Character(Unicode.Scalar($0)) })
             case .iTXt:
                 guard data.endIndex - cursor >= 2 else { throw fail("missing compression fields") }
                 let flag = data[cursor]
@@ -53,7 +54,7 @@ extension PNG {
                 translatedKeyword = String(decoding: data[cursor ..< translatedEnd], as: UTF8.self)
                 let body = data[(translatedEnd + 1)...]
                 if !isCompressed { textOffset = translatedEnd + 1 - data.startIndex }
-                let utf8 = isCompressed ? ArraySlice(try Self.inflate(body, fail: fail)) : body
+                let utf8 = isCompressed ? ArraySlice(try Self.inflate(body, limit: limit, fail: fail)) : body
                 guard let decoded = String(validating: utf8, as: UTF8.self) else { throw fail("text is not valid UTF-8") }
                 text = decoded
             default:
@@ -61,9 +62,9 @@ extension PNG {
             }
         }
 
-        private static func inflate(_ bytes: ArraySlice<UInt8>, fail: (String) -> PNG.Error) throws(PNG.Error) -> [UInt8] {
+        private static func inflate(_ bytes: ArraySlice<UInt8>, limit: Int, fail: (String) -> PNG.Error) throws(PNG.Error) -> [UInt8] {
             do {
-                return try Zlib.inflate(bytes, maxOutput: PNG.maxTextChunkBytes)
+                return try Zlib.inflate(bytes, maxOutput: limit)
             } catch {
                 throw fail("compressed text: \(error.message)")
             }

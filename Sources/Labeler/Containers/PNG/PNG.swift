@@ -19,3 +19,15 @@ public enum PNG {
     /// The iTXt keyword that marks an XMP packet (XMP Part 3, §1.1.5).
     static let xmpKeyword = "XML:com.adobe.xmp"
 }
+
+extension PNG {
+    /// Largest total of text we inflate from all `AIGC` and XMP text chunks of one file together:
+    /// without it, a file of many compressed chunks, each under ``maxTextChunkBytes``, inflates to
+    /// gigabytes (Pillow's `MAX_TEXT_MEMORY` guards the same way).
+    static let maxTextBytesPerFile = 16 << 20
+}
+
+extension ContainerFormat {
+    /// PNG (ISO/IEC 15948), sniffed by its 8-byte signature.
+    public static let png = ContainerFormat(rawValue: "png")
+}

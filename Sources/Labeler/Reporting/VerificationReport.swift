@@ -13,7 +13,7 @@ public struct VerificationReport: Sendable, Codable, Hashable {
         case error
     }
 
-    public var path: String?
+    public var path: FilePath?
     public var format: ContainerFormat?
     public var verdict: Verdict
     public var layers: [LayerReport]
@@ -22,9 +22,9 @@ public struct VerificationReport: Sendable, Codable, Hashable {
     public var error: String?
     public var errorOffset: Int?
     /// For ``Verdict/error``: the ``LabelerError/Code`` (`corrupt`, `unsupportedFormat`, `io`, …).
-    public var errorCode: String?
+    public var errorCode: LabelerError.Code?
 
-    public init(path: String? = nil, format: ContainerFormat?, verdict: Verdict, layers: [LayerReport], regimes: [RegimeReport],
+    public init(path: FilePath? = nil, format: ContainerFormat?, verdict: Verdict, layers: [LayerReport], regimes: [RegimeReport],
                 error: LabelerError? = nil) {
         self.path = path
         self.format = format
@@ -33,7 +33,7 @@ public struct VerificationReport: Sendable, Codable, Hashable {
         self.regimes = regimes
         self.error = error?.message
         self.errorOffset = error?.offset
-        self.errorCode = error?.code.description
+        self.errorCode = error?.code
     }
 
     public func layer(_ name: LayerReport.Name) -> LayerReport? { layers.first { $0.name == name } }
@@ -41,7 +41,7 @@ public struct VerificationReport: Sendable, Codable, Hashable {
 
 /// One carrier of a disclosure and what was found in it.
 public struct LayerReport: Sendable, Codable, Hashable {
-    public enum Name: String, Sendable, Codable, Hashable, CaseIterable {
+    public enum Name: String, Sendable, Codable, Hashable, CaseIterable, CodingKeyRepresentable {
         /// XMP `Iptc4xmpExt:DigitalSourceType` and the IPTC 2025.1 AI properties.
         case iptc
         /// The GB 45438 Annex E `AIGC` label, wherever it is (XMP, PNG text, EXIF).
@@ -70,11 +70,13 @@ public struct LayerReport: Sendable, Codable, Hashable {
     public var locations: [String]
     /// Field values read from the layer, for display.
     public var fields: [String: String]
-    public var problems: [String]
-    public var warnings: [String]
+    /// What makes the layer invalid.
+    public var problems: [Finding]
+    /// What is worth reporting but does not invalidate the layer.
+    public var warnings: [Finding]
 
     public init(name: Name, status: Status, declaresAI: Bool? = nil, locations: [String] = [], fields: [String: String] = [:],
-                problems: [String] = [], warnings: [String] = []) {
+                problems: [Finding] = [], warnings: [Finding] = []) {
         self.name = name
         self.status = status
         self.declaresAI = declaresAI

@@ -1,0 +1,87 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One input read whole into memory, with the identity it had when read, so a file that changes
+/// while it is being stamped is caught instead of half-copied.
+///
+/// Inputs are read (`pread`), not mapped: a mapped file truncated by another process raises
+/// `SIGBUS` and kills the batch, and one written to while mapped can feed torn bytes to the output.
+/// A private copy is consistent by construction: the walker checks it (every PNG CRC), the output is
+/// written from it, and ``Check/run()`` compares size, mtime and ctime afterwards.
+struct InputFile: Sendable {
+    /// Largest input read into memory (a file beyond this is refused, not half-read).
+    static let maxBytes = 1 << 31
+
+    let path: FilePath
+    let bytes: [UInt8]
+    /// Permission bits, owner and group, and the identity, from the `fstat` before reading.
+    let mode: mode_t
+    let owner: uid_t
+    let group: gid_t
+    let linkCount: Int
+    /// What ``Check/run()`` compares against after the output is written.
+    let check: Check
+
+    /// The path and identity of an input, small enough to keep until its output is renamed.
+    struct Check: Sendable {
+        let path: FilePath
+        let identity: Identity
+
+        /// Throws when the file at ``path`` is no longer the one read: replaced, resized, or written
+        /// to (its modification or change time moved).
+        func run() throws {
+            guard let now = try System.stat(path), Identity(now) == identity else { throw InputFile.changedError(path) }
+        }
+    }
+
+    struct Identity: Sendable, Equatable {
+        var device: UInt64
+        var inode: UInt64
+        var size: Int
+        var modified: Int64
+        var changed: Int64
+
+        init(_ status: System.FileStatus) {
+            device = UInt64(status.st_dev)
+            inode = UInt64(status.st_ino)
+            size = Int(status.st_size)
+            modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
+            changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+        }
+    }
+
+    /// Reads the regular file at `path` (following a symlink to it).
+    /// - Throws: ``LabelerError`` (`.io`, `.tooLarge`) naming the path.
+    init(reading path: FilePath) throws {
+        self.path = path
+        let fd = try System.open(path, O_RDONLY, action: "open for reading")
+        defer { System.close(fd) }
+        let status = try System.fstat(fd, path)
+        guard (status.st_mode & S_IFMT) == S_IFREG else { throw LabelerError(.io, "not a regular file", path: path.description) }
+        let size = Int(status.st_size)
+        guard size <= Self.maxBytes else {
+            throw LabelerError(.tooLarge, "file of \(size) bytes exceeds the \(Self.maxBytes)-byte limit", path: path.description)
+        }
+        var shortRead = false
+        bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+            var total = 0
+            while total < size {
+                let count = try System.pread(fd, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + total) }, size - total, at: total, path)
+                if count == 0 { shortRead = true; break }
+                total += count
+            }
+            initialized = total
+        }
+        if shortRead { throw Self.changedError(path) }
+        mode = status.st_mode & 0o7777
+        owner = status.st_uid
+        group = status.st_gid
+        linkCount = Int(status.st_nlink)
+        check = Check(path: path, identity: Identity(status))
+    }
+
+    static func changedError(_ path: FilePath) -> LabelerError {
+        LabelerError(.io, "the file changed while it was being read or stamped (size, mtime or ctime moved); nothing was written", path: path.description)
+    }
+}

@@ -1,0 +1,65 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A report the CLI writes (`--report`, `check --output`): created or truncated, written as
+/// results arrive, closed with its errors reported. Used from one thread at a time (the ordered
+/// delivery of a batch), hence `@unchecked Sendable`.
+public final class ReportFile: @unchecked Sendable {
+    public let path: FilePath
+    private let fd: Int32
+    private var failure: LabelerError?
+
+    /// Creates (or truncates) the file at `path`, mode 0644 less the umask.
+    public init(path: FilePath) throws {
+        self.path = path
+        fd = try System.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644, action: "create the report")
+    }
+
+    /// Writes `bytes`; the first failure is kept and thrown by ``close()``.
+    public func write(_ bytes: [UInt8]) {
+        guard failure == nil else { return }
+        do {
+            try bytes.withUnsafeBytes { try System.writeAll(fd, $0, path, action: "write the report") }
+        } catch {
+            failure = LabelerError.wrapping(error, path: path.description)
+        }
+    }
+
+    public func write(_ text: String) { write(Array(text.utf8)) }
+
+    /// Closes the file.
+    /// - Throws: the first write failure, or a failed `close` (data that never reached the disk).
+    public func close() throws {
+        let closed = Glibc.close(fd)
+        if let failure { throw failure }
+        if closed != 0 { throw System.error("finish the report", path) }
+    }
+}
+
+/// The process's standard streams, for front ends.
+public enum StandardStreams {
+    /// Writes `text` to standard error, unbuffered (lines from several threads do not interleave
+    /// within a write).
+    public static func writeError(_ text: String) {
+        let bytes = Array(text.utf8)
+        bytes.withUnsafeBytes { buffer in _ = try? System.writeAll(2, buffer, "<stderr>") }
+    }
+
+    /// Whether standard error is a terminal (progress bars are drawn only then).
+    public static var errorIsTerminal: Bool { isatty(2) == 1 }
+
+    /// The environment variable `name`, if set and not empty (`NO_COLOR`, …).
+    public static func environment(_ name: String) -> String? { System.environment(name) }
+
+    /// The raw bytes of the command-line argument that reads as `text`: argv is decoded as UTF-8
+    /// with invalid bytes replaced, so a file name that is not UTF-8 must be taken from argv itself.
+    public static func argumentPath(_ text: String) -> FilePath {
+        for index in 0 ..< Int(CommandLine.argc) {
+            guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+            let bytes = Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+            if String(decoding: bytes, as: UTF8.self) == text { return FilePath(bytes: bytes) }
+        }
+        return FilePath(text)
+    }
+}

@@ -1,0 +1,55 @@
+/// One thing verification found wrong or worth saying about a layer: a typed kind (what a policy
+/// or a program matches on), the words for people, and where in the file it was.
+///
+/// JSON: `{"kind": "tc260.duplicated", "message": "2 copies of the AIGC label; …", "location": "…"}`.
+public struct Finding: Sendable, Codable, Hashable, CustomStringConvertible {
+    /// An open set of finding kinds, written `layer.what` (new kinds can be added without breaking callers).
+    public struct Kind: RawRepresentable, Sendable, Codable, Hashable, CustomStringConvertible {
+        public let rawValue: String
+        public init(rawValue: String) { self.rawValue = rawValue }
+
+        public init(from decoder: any Decoder) throws { rawValue = try decoder.singleValueContainer().decode(String.self) }
+        public func encode(to encoder: any Encoder) throws {
+            var container = encoder.singleValueContainer()
+            try container.encode(rawValue)
+        }
+
+        public var description: String { rawValue }
+
+        /// An XMP packet is not well-formed XML or not XMP.
+        public static let xmpMalformed = Kind(rawValue: "xmp.malformed")
+        /// More than one standard XMP packet (readers disagree which one counts).
+        public static let xmpMultiplePackets = Kind(rawValue: "xmp.multiple_packets")
+        /// A metadata carrier could not be decoded (bad compressed text, over the size limits).
+        public static let carrierUndecodable = Kind(rawValue: "carrier.undecodable")
+        /// `DigitalSourceType` names a term that does not declare generative AI.
+        public static let iptcNotAI = Kind(rawValue: "iptc.not_ai")
+        /// A property that should appear once appears several times.
+        public static let iptcRepeated = Kind(rawValue: "iptc.repeated")
+        /// The Annex E label breaks a rule of GB 45438 Annex E.
+        public static let tc260Invalid = Kind(rawValue: "tc260.invalid")
+        /// The label deviates from common practice without breaking Annex E.
+        public static let tc260Unusual = Kind(rawValue: "tc260.unusual")
+        /// More than one copy of the label (GB 45438 §6.1 c allows one).
+        public static let tc260Duplicated = Kind(rawValue: "tc260.duplicated")
+        /// An Exif block libexif cannot read.
+        public static let exifUnreadable = Kind(rawValue: "exif.unreadable")
+        /// A C2PA manifest is present but its signature and hard binding were not validated.
+        public static let c2paNotValidated = Kind(rawValue: "c2pa.not_validated")
+        /// This version cannot check the layer.
+        public static let notChecked = Kind(rawValue: "layer.not_checked")
+    }
+
+    public var kind: Kind
+    public var message: String
+    /// Where it was found (`iTXt chunk 'XML:com.adobe.xmp' at byte 33`, …).
+    public var location: String?
+
+    public init(_ kind: Kind, _ message: String, at location: String? = nil) {
+        self.kind = kind
+        self.message = message
+        self.location = location
+    }
+
+    public var description: String { location.map { "\($0): \(message)" } ?? message }
+}
