@@ -19,9 +19,11 @@ struct PNGBuilder {
     func chunk(_ type: String, _ data: [UInt8], crc: UInt32? = nil, declaredLength: UInt32? = nil) -> PNGBuilder {
         var copy = self
         let typeBytes = Array(type.utf8)
-        copy.bytes.appendBigEndian(declaredLength ?? UInt32(data.count))
-        copy.bytes += typeBytes + data
-        copy.bytes.appendBigEndian(crc ?? Zlib.crc32(typeBytes + data))
+        var writer = ByteWriter()
+        writer.writeInteger(declaredLength ?? UInt32(data.count))
+        writer.writeBytes(typeBytes + data)
+        writer.writeInteger(crc ?? Zlib.crc32(typeBytes + data))
+        copy.bytes += writer.bytes
         return copy
     }
 

@@ -84,8 +84,8 @@ extension JPEG {
             guard packet.count <= JPEG.maxXMPPacket else {
                 throw LabelerError(.tooLarge, "jpeg: merged XMP packet is \(packet.count) bytes, more than the \(JPEG.maxXMPPacket) one APP1 segment holds (Extended XMP is not written)")
             }
-            let xmpSegment = Self.segment(marker: Marker.app1, payload: JPEG.xmpIdentifier + packet)
-            let newExif = try edit.exif(exifSegment.map { bytes[$0.payloadRange] }).map { Self.segment(marker: Marker.app1, payload: $0) }
+            let xmpSegment = try Self.segment(marker: Marker.app1, payload: JPEG.xmpIdentifier + packet)
+            let newExif = try edit.exif(exifSegment.map { bytes[$0.payloadRange] }).map { try Self.segment(marker: Marker.app1, payload: $0) }
             // Anchor: after the Exif segment, else after SOI and the APP0 run that follows it.
             var anchor = 1
             if let exifSegment, let index = segments.firstIndex(of: exifSegment) {
@@ -109,8 +109,16 @@ extension JPEG {
         }
 
         /// `FF marker` + big-endian length (payload + 2) + payload.
-        static func segment(marker: UInt8, payload: [UInt8]) -> [UInt8] {
-            [0xFF, marker, UInt8((payload.count + 2) >> 8), UInt8((payload.count + 2) & 0xFF)] + payload
+        /// - Throws: ``LabelerError/Code/tooLarge`` when the payload does not fit one segment.
+        static func segment(marker: UInt8, payload: [UInt8]) throws -> [UInt8] {
+            var writer = ByteWriter(capacity: payload.count + 4)
+            writer.writeBytes([0xFF, marker])
+            do {
+                try writer.writeLengthPrefixed(as: UInt16.self, countingPrefix: true) { $0.writeBytes(payload) }
+            } catch {
+                throw LabelerError(.tooLarge, "jpeg: a \(Marker.name(marker)) payload of \(payload.count) bytes does not fit one segment (\(JPEG.maxSegmentPayload) at most)")
+            }
+            return writer.bytes
         }
     }
 }

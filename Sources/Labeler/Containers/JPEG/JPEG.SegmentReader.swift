@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
-
 extension JPEG {
     /// Frames a JPEG file into marker segments and entropy-coded data, from SOI to EOI.
     ///
@@ -45,7 +39,7 @@ extension JPEG {
                     continue
                 }
                 guard end - markerOffset >= 4 else { throw .truncatedSegmentHeader(marker: marker, offset: markerOffset) }
-                let declared = Int(bytes.loadBigEndianUInt16(at: markerOffset + 2))
+                let declared = Int(ByteReader(bytes).getInteger(at: markerOffset + 2, as: UInt16.self) ?? 0)  // in bounds: checked above
                 guard declared >= 2 else { throw .badSegmentLength(marker: marker, offset: markerOffset, declared: declared) }
                 guard end - markerOffset - 2 >= declared else {
                     throw .truncatedSegment(marker: marker, offset: markerOffset, declared: declared, available: end - markerOffset - 2)
@@ -70,12 +64,10 @@ extension JPEG {
 
         /// The offset of the first `FF` that starts a real marker at or after `start`, or the end of the buffer.
         private static func endOfEntropyCodedData(_ bytes: UnsafeRawBufferPointer, from start: Int) -> Int {
-            guard let base = bytes.baseAddress else { return start }
             let end = bytes.count
             var cursor = start
             while cursor < end {
-                guard let found = memchr(base + cursor, 0xFF, end - cursor) else { return end }
-                let index = base.distance(to: UnsafeRawPointer(found))
+                guard let index = System.firstIndex(of: 0xFF, in: bytes, from: cursor) else { return end }
                 guard index + 1 < end else { return end }
                 let next = bytes[index + 1]
                 if next == 0x00 || (0xD0...0xD7).contains(next) {

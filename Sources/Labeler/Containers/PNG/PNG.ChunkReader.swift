@@ -21,23 +21,26 @@ extension PNG {
             var chunks: [Chunk] = []
             var offset = PNG.signature.count
             let end = bytes.count
+            let reader = ByteReader(bytes)
             while true {
                 guard end - offset >= 8 else {
                     if offset == end { throw .missingIEND(offset: offset) }
                     throw .truncatedChunkHeader(offset: offset, available: end - offset)
                 }
-                let declared = bytes.loadBigEndianUInt32(at: offset)
+                guard let declared = reader.getInteger(at: offset, as: UInt32.self),
+                    let typeValue = reader.getInteger(at: offset + 4, as: UInt32.self)
+                else { throw .truncatedChunkHeader(offset: offset, available: end - offset) }
                 guard declared <= UInt32(PNG.maxChunkLength) else {
                     throw .chunkLengthTooLarge(offset: offset, declared: declared)
                 }
-                let type = ChunkType(rawValue: bytes.loadBigEndianUInt32(at: offset + 4))
+                let type = ChunkType(rawValue: typeValue)
                 guard type.isWellFormed else { throw .badChunkType(offset: offset + 4, type: type) }
                 let length = Int(declared)
                 guard end - offset - 8 >= length + 4 else {
                     throw .truncatedChunk(type: type, offset: offset, declared: length, available: end - offset - 8)
                 }
                 if chunks.isEmpty, type != .IHDR { throw .firstChunkNotIHDR(type: type, offset: offset) }
-                let stored = bytes.loadBigEndianUInt32(at: offset + 8 + length)
+                let stored = reader.getInteger(at: offset + 8 + length, as: UInt32.self) ?? 0  // in bounds: checked above
                 let computed = Zlib.crc32(UnsafeRawBufferPointer(rebasing: bytes[offset + 4 ..< offset + 8 + length]))
                 guard stored == computed else {
                     throw .crcMismatch(type: type, offset: offset, stored: stored, computed: computed)
@@ -50,26 +53,5 @@ extension PNG {
             self.chunks = chunks
             self.trailingRange = offset < end ? offset ..< end : nil
         }
-    }
-}
-
-extension UnsafeRawBufferPointer {
-    /// Big-endian `UInt32` at `offset` (the caller has checked the bounds).
-    @inline(__always)
-    func loadBigEndianUInt32(at offset: Int) -> UInt32 {
-        UInt32(self[offset]) << 24 | UInt32(self[offset + 1]) << 16 | UInt32(self[offset + 2]) << 8 | UInt32(self[offset + 3])
-    }
-
-    /// Big-endian `UInt16` at `offset` (the caller has checked the bounds).
-    @inline(__always)
-    func loadBigEndianUInt16(at offset: Int) -> UInt16 {
-        UInt16(self[offset]) << 8 | UInt16(self[offset + 1])
-    }
-}
-
-extension Array where Element == UInt8 {
-    /// Appends `value` as four big-endian bytes.
-    mutating func appendBigEndian(_ value: UInt32) {
-        append(contentsOf: [UInt8(value >> 24), UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF)])
     }
 }

@@ -23,7 +23,9 @@ extension PNG {
 
         /// The four bytes in file order.
         var bytes: [UInt8] {
-            [UInt8(rawValue >> 24), UInt8(rawValue >> 16 & 0xFF), UInt8(rawValue >> 8 & 0xFF), UInt8(rawValue & 0xFF)]
+            var writer = ByteWriter(capacity: 4)
+            writer.writeInteger(rawValue)
+            return writer.bytes
         }
 
         /// Every byte must be an ASCII letter (§5.3).

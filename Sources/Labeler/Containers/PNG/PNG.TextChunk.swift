@@ -81,13 +81,12 @@ extension PNG {
 
     /// A complete chunk: big-endian length, type, `data`, CRC-32 over type and data.
     static func serializedChunk(type: ChunkType, data: [UInt8]) -> [UInt8] {
-        var chunk: [UInt8] = []
-        chunk.reserveCapacity(data.count + 12)
-        chunk.appendBigEndian(UInt32(data.count))
-        chunk += type.bytes
-        chunk += data
-        let crc = chunk.withUnsafeBytes { Zlib.crc32(UnsafeRawBufferPointer(rebasing: $0[4...])) }
-        chunk.appendBigEndian(crc)
-        return chunk
+        var chunk = ByteWriter(capacity: data.count + 12)
+        chunk.writeInteger(UInt32(data.count))  // data of a text chunk we write is far below 2^31
+        chunk.writeInteger(type.rawValue)
+        chunk.writeBytes(data)
+        let crc = chunk.bytes.withUnsafeBytes { Zlib.crc32(UnsafeRawBufferPointer(rebasing: $0[4...])) }
+        chunk.writeInteger(crc)
+        return chunk.bytes
     }
 }
