@@ -47,10 +47,10 @@ extension XMP {
                 }
                 for child in description.children {
                     guard let namespace = child.namespace else { continue }
+                    let (value, items) = Self.value(of: child)
                     properties.append(Property(
-                        name: PropertyName(namespace: namespace, localName: child.localName), value: Self.value(of: child).value,
-                        items: Self.value(of: child).items, cutRange: Self.cutRange(of: child, in: bytes),
-                        descriptionIndex: index))
+                        name: PropertyName(namespace: namespace, localName: child.localName), value: value,
+                        items: items, cutRange: Self.cutRange(of: child, in: bytes), descriptionIndex: index))
                 }
             }
             self.properties = properties
