@@ -10,25 +10,33 @@ extension XMP {
         case tooManyAttributes(offset: Int, limit: Int)
         case packetTooLarge(size: Int, limit: Int)
         case notXMP(offset: Int, reason: String)
+        /// A UTF-16 or UTF-32 packet holds an ill-formed code unit sequence (unpaired surrogate,
+        /// value above U+10FFFF, truncated code unit); `offset` is in the packet as it arrived.
+        case invalidEncoding(offset: Int, reason: String)
 
         public var offset: Int {
             switch self {
             case .malformedXML(let offset, _), .doctypeNotAllowed(let offset), .unknownEntity(let offset, _),
-                .nestingTooDeep(let offset, _), .tooManyAttributes(let offset, _), .notXMP(let offset, _):
+                .nestingTooDeep(let offset, _), .tooManyAttributes(let offset, _), .notXMP(let offset, _),
+                .invalidEncoding(let offset, _):
                 return offset
             case .packetTooLarge: return 0
             }
         }
 
         /// The same error with its offset moved by `delta` (packet-relative → file-absolute).
-        func shifted(by delta: Int) -> XMP.Error {
+        func shifted(by delta: Int) -> XMP.Error { mappingOffset { $0 + delta } }
+
+        /// The same error with its offset replaced by `transform(offset)`.
+        func mappingOffset(_ transform: (Int) -> Int) -> XMP.Error {
             switch self {
-            case .malformedXML(let offset, let reason): return .malformedXML(offset: offset + delta, reason: reason)
-            case .doctypeNotAllowed(let offset): return .doctypeNotAllowed(offset: offset + delta)
-            case .unknownEntity(let offset, let name): return .unknownEntity(offset: offset + delta, name: name)
-            case .nestingTooDeep(let offset, let limit): return .nestingTooDeep(offset: offset + delta, limit: limit)
-            case .tooManyAttributes(let offset, let limit): return .tooManyAttributes(offset: offset + delta, limit: limit)
-            case .notXMP(let offset, let reason): return .notXMP(offset: offset + delta, reason: reason)
+            case .malformedXML(let offset, let reason): return .malformedXML(offset: transform(offset), reason: reason)
+            case .doctypeNotAllowed(let offset): return .doctypeNotAllowed(offset: transform(offset))
+            case .unknownEntity(let offset, let name): return .unknownEntity(offset: transform(offset), name: name)
+            case .nestingTooDeep(let offset, let limit): return .nestingTooDeep(offset: transform(offset), limit: limit)
+            case .tooManyAttributes(let offset, let limit): return .tooManyAttributes(offset: transform(offset), limit: limit)
+            case .notXMP(let offset, let reason): return .notXMP(offset: transform(offset), reason: reason)
+            case .invalidEncoding(let offset, let reason): return .invalidEncoding(offset: transform(offset), reason: reason)
             case .packetTooLarge: return self
             }
         }
@@ -45,6 +53,7 @@ extension XMP {
                 return "xmp: element has more than \(limit) attributes; attribute \(limit + 1) starts at byte \(offset)"
             case .packetTooLarge(let size, let limit): return "xmp: packet of \(size) bytes exceeds the \(limit)-byte limit"
             case .notXMP(let offset, let reason): return "xmp: not an XMP packet at byte \(offset): \(reason)"
+            case .invalidEncoding(let offset, let reason): return "xmp: ill-formed character encoding at byte \(offset): \(reason)"
             }
         }
 
