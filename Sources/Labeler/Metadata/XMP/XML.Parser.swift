@@ -1,6 +1,9 @@
 extension XML {
     /// A recursive-descent parser over UTF-8 bytes that builds an ``XML/Element`` tree.
     ///
+    /// UTF-16 and UTF-32 packets reach it already transcoded by ``XMP/TranscodedPacket``; offsets in
+    /// its errors are UTF-8 offsets, which ``XMP/Document`` maps back to the packet as it arrived.
+    ///
     /// Accepted: the XML declaration and processing instructions (skipped), comments, CDATA, the
     /// five predefined entities and `&#N;` / `&#xH;` references, namespaces (`xmlns`, `xmlns:p`).
     /// Refused with an error: DOCTYPE, any other entity, mismatched tags, attributes without quotes,
