@@ -46,4 +46,68 @@ import Testing
             #expect(throws: XMP.Error.self) { try XML.Parser.parse(Array(packet.prefix(cut))) }
         }
     }
+
+    /// `<a a0="v" a1="v" …/>` with `count` attributes, and the offset of the last attribute's name.
+    func element(attributes count: Int) -> (bytes: [UInt8], lastNameOffset: Int) {
+        let head = "<a" + (0 ..< count - 1).map { " a\($0)=\"v\"" }.joined()
+        return (Array((head + " a\(count - 1)=\"v\"/>").utf8), head.utf8.count + 1)
+    }
+
+    @Test("accepts exactly maxAttributesPerElement attributes and refuses one more, naming its offset")
+    func attributeCap() throws {
+        let limit = XML.maxAttributesPerElement
+        let atLimit = try XML.Parser.parse(element(attributes: limit).bytes)
+        #expect(atLimit.attributes.count == limit)
+        #expect(atLimit.attributes.last?.qualifiedName == "a\(limit - 1)")
+        let over = element(attributes: limit + 1)
+        #expect(throws: XMP.Error.tooManyAttributes(offset: over.lastNameOffset, limit: limit)) {
+            try XML.Parser.parse(over.bytes)
+        }
+    }
+
+    /// Duplicate detection used to scan every earlier attribute (80,000 attributes took 9.7 s); it is
+    /// a set lookup now. Wall-clock time is not asserted (debug builds, parallel tests); this checks
+    /// that ~300,000 attributes spread over elements at the cap all arrive, in order.
+    @Test("parses ~300,000 attributes spread over elements at the per-element cap")
+    func manyAttributes() throws {
+        let limit = XML.maxAttributesPerElement
+        let attributes = (0 ..< limit).map { " a\($0)=\"v\"" }.joined()
+        let elements = 300_000 / limit + 1
+        let text = "<r>" + String(repeating: "<e\(attributes)/>", count: elements) + "</r>"
+        let root = try parse(text)
+        #expect(root.children.count == elements)
+        #expect(root.children.reduce(0) { $0 + $1.attributes.count } == elements * limit)
+        #expect(root.children.last?.attributes.last?.qualifiedName == "a\(limit - 1)")
+    }
+
+    @Test("refuses a duplicate attribute at the offset of its second name")
+    func duplicateAttribute() {
+        #expect(throws: XMP.Error.malformedXML(offset: 14, reason: "duplicate attribute 'k'")) { try parse(#"<a k="1" j="" k="2"/>"#) }
+        let many = (0 ..< 1000).map { " a\($0)=\"v\"" }.joined()
+        #expect(throws: XMP.Error.self) { try parse("<a\(many) a999=\"w\"/>") }
+    }
+
+    @Test("namespace bindings end with the element that declares them")
+    func bindingScope() throws {
+        let root = try parse(#"<r xmlns:p="urn:1" xmlns="urn:d"><p:a xmlns:p="urn:2" xmlns=""><c/></p:a><p:b/><c/></r>"#)
+        #expect(root.children.map { $0.namespace } == ["urn:2", "urn:1", "urn:d"])
+        #expect(root.children.first?.children.first?.namespace == "")
+        #expect(throws: XMP.Error.malformedXML(offset: 23, reason: "undeclared namespace prefix 'q' on <q:b>")) {
+            try parse(#"<r><a xmlns:q="urn:q"/><q:b/></r>"#)
+        }
+    }
+
+    @Test("unterminated <?, <!-- and CDATA fail in one pass, however many there are")
+    func unterminatedConstructs() {
+        let count = 100_000
+        #expect(throws: XMP.Error.malformedXML(offset: 0, reason: "unterminated construct")) {
+            try parse(String(repeating: "<?", count: count))
+        }
+        #expect(throws: XMP.Error.malformedXML(offset: 3, reason: "unterminated construct")) {
+            try parse("<r>" + String(repeating: "<!--", count: count))
+        }
+        #expect(throws: XMP.Error.malformedXML(offset: 3, reason: "unterminated construct")) {
+            try parse("<r>" + String(repeating: "<![CDATA[", count: count))
+        }
+    }
 }

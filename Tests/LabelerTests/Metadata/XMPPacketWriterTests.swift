@@ -74,4 +74,23 @@ import Testing
         #expect(document.properties(.createDate).map(\.value) == ["2020-01-01T00:00:00Z"])
         #expect(DigitalSourceType(uri: try #require(document.value(.digitalSourceType))) == .compositeWithTrainedAlgorithmicMedia)
     }
+
+    @Test("a Description holding only our properties goes, one that also holds others stays")
+    func descriptionsCutPerDescription() throws {
+        let rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+        let existing = """
+            <x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="\(rdf)">
+             <rdf:Description xmlns:T="http://www.tc260.org.cn/ns/AIGC/1.0/" T:AIGC="old"/>
+             <rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:T="http://www.tc260.org.cn/ns/AIGC/1.0/" xmp:Rating="2"><T:AIGC>old</T:AIGC></rdf:Description>
+             <rdf:Description xmlns:Iptc4xmpExt="http://iptc.org/std/Iptc4xmpExt/2008-02-29/"><Iptc4xmpExt:AISystemUsed>Old</Iptc4xmpExt:AISystemUsed></rdf:Description>
+             <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Kept</dc:title></rdf:Description>
+            </rdf:RDF></x:xmpmeta>
+            """
+        let document = try XMP.Document(parsing: XMPPacketWriter.packet(merging: try XMP.Document(parsing: Array(existing.utf8)), with: disclosure))
+        #expect(document.descriptions.count == 3)
+        #expect(document.properties(.aigc).count == 1 && document.value(.aigc) != "old")
+        #expect(document.properties(.aiSystemUsed).map(\.value) == ["TestGen"])
+        #expect(document.value(XMP.PropertyName(namespace: XMP.Namespace.xmp, localName: "Rating")) == "2")
+        #expect(document.value(XMP.PropertyName(namespace: XMP.Namespace.dc, localName: "title")) == "Kept")
+    }
 }

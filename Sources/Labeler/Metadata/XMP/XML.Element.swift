@@ -7,6 +7,11 @@ enum XML {
     /// Deepest element nesting accepted.
     static let maxDepth = 64
 
+    /// Most attributes accepted on one element. Attribute-form XMP properties (ISO 16684-1 §7.9)
+    /// put a few dozen on an `rdf:Description`; the cap bounds the per-element work and memory that a
+    /// 4 MiB packet of nothing but attributes (about 350,000 of them) could otherwise demand.
+    static let maxAttributesPerElement = 4096
+
     struct Attribute: Sendable {
         var qualifiedName: String
         var localName: String

@@ -1,13 +1,26 @@
 extension XML {
     /// A recursive-descent parser over UTF-8 bytes that builds an ``XML/Element`` tree.
     ///
+    /// UTF-16 and UTF-32 packets reach it already transcoded by ``XMP/TranscodedPacket``; offsets in
+    /// its errors are UTF-8 offsets, which ``XMP/Document`` maps back to the packet as it arrived.
+    ///
     /// Accepted: the XML declaration and processing instructions (skipped), comments, CDATA, the
     /// five predefined entities and `&#N;` / `&#xH;` references, namespaces (`xmlns`, `xmlns:p`).
     /// Refused with an error: DOCTYPE, any other entity, mismatched tags, attributes without quotes,
-    /// `<` in attribute values, nesting deeper than ``XML/maxDepth``.
+    /// `<` in attribute values, nesting deeper than ``XML/maxDepth``, more than
+    /// ``XML/maxAttributesPerElement`` attributes on one element.
+    ///
+    /// Every step is linear in the input: attribute names are checked for duplicates with a set
+    /// (XML 1.0 §3.1 WFC "Unique Att Spec"), and namespace bindings (Namespaces in XML 1.0 §6.1)
+    /// live in one stack per prefix that elements push onto and pop from, instead of a dictionary
+    /// copied into every element (which cost elements × bindings on hostile input).
+    /// ``skip(past:)`` and ``starts(with:)`` compare at most the terminator's length per byte and
+    /// never rescan: an unterminated `<?`, `<!--` or `<![CDATA[` fails after one pass.
     struct Parser {
         private let bytes: [UInt8]
         private var index = 0
+        /// Prefix (`""` for the default namespace) → URIs bound by the open elements, innermost last.
+        private var bindings: [String: [String]] = ["xml": ["http://www.w3.org/XML/1998/namespace"]]
 
         /// Parses `bytes` and returns the document element.
         static func parse(_ bytes: [UInt8]) throws(XMP.Error) -> Element {
@@ -21,7 +34,7 @@ extension XML {
             if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { index = 3 }
             try skipMisc()
             guard index < bytes.count, bytes[index] == UInt8(ascii: "<") else { throw fail("no root element") }
-            let root = try parseElement(scope: ["xml": "http://www.w3.org/XML/1998/namespace"], depth: 0)
+            let root = try parseElement(depth: 0)
             try skipMisc()
             guard index == bytes.count else { throw fail("content after the root element") }
             return root
@@ -43,12 +56,13 @@ extension XML {
             }
         }
 
-        private mutating func parseElement(scope parentScope: [String: String], depth: Int) throws(XMP.Error) -> Element {
+        private mutating func parseElement(depth: Int) throws(XMP.Error) -> Element {
             let start = index
             guard depth < XML.maxDepth else { throw .nestingTooDeep(offset: start, limit: XML.maxDepth) }
             index += 1  // '<'
             let name = try readName()
             var rawAttributes: [(name: String, value: String, range: Range<Int>)] = []
+            var attributeNames: Set<String> = []
             var isEmpty = false
             while true {
                 let whitespaceStart = index
@@ -57,36 +71,46 @@ extension XML {
                 if bytes[index] == UInt8(ascii: ">") { index += 1; break }
                 if starts(with: "/>") { index += 2; isEmpty = true; break }
                 guard index > whitespaceStart else { throw fail("attributes must be separated by whitespace") }
+                guard rawAttributes.count < XML.maxAttributesPerElement else {
+                    throw .tooManyAttributes(offset: index, limit: XML.maxAttributesPerElement)
+                }
+                let nameStart = index
                 let attributeName = try readName()
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { throw fail("attribute '\(attributeName)' has no value") }
                 index += 1
                 skipWhitespace()
                 let value = try readQuotedValue()
-                if rawAttributes.contains(where: { $0.name == attributeName }) {
-                    throw fail("duplicate attribute '\(attributeName)'")
+                guard attributeNames.insert(attributeName).inserted else {
+                    throw fail("duplicate attribute '\(attributeName)'", at: nameStart)
                 }
                 rawAttributes.append((attributeName, value, whitespaceStart ..< index))
             }
-            var scope = parentScope
+            var declared: [String] = []
+            defer { for prefix in declared { bindings[prefix]?.removeLast() } }
             for attribute in rawAttributes {
-                if attribute.name == "xmlns" { scope[""] = attribute.value }
-                else if attribute.name.hasPrefix("xmlns:") { scope[String(attribute.name.dropFirst(6))] = attribute.value }
+                let prefix: String
+                if attribute.name == "xmlns" { prefix = "" }
+                else if attribute.name.hasPrefix("xmlns:") { prefix = String(attribute.name.dropFirst(6)) }
+                else { continue }
+                bindings[prefix, default: []].append(attribute.value)
+                declared.append(prefix)
             }
             let (prefix, local) = Self.split(name)
-            var elementNamespace = scope[""]
+            var elementNamespace = bindings[""]?.last
             if let prefix {
-                guard let uri = scope[prefix] else { throw fail("undeclared namespace prefix '\(prefix)' on <\(name)>", at: start) }
+                guard let uri = bindings[prefix]?.last else { throw fail("undeclared namespace prefix '\(prefix)' on <\(name)>", at: start) }
                 elementNamespace = uri
             }
             var element = Element(
                 qualifiedName: name, localName: local, namespace: elementNamespace,
                 range: start ..< index, contentStart: index, contentEnd: index)
+            element.attributes.reserveCapacity(rawAttributes.count)
             for attribute in rawAttributes {
                 let (attributePrefix, attributeLocal) = Self.split(attribute.name)
                 var attributeNamespace: String? = nil
                 if let attributePrefix, attributePrefix != "xmlns" {
-                    guard let uri = scope[attributePrefix] else {
+                    guard let uri = bindings[attributePrefix]?.last else {
                         throw fail("undeclared namespace prefix '\(attributePrefix)' on attribute", at: attribute.range.lowerBound)
                     }
                     attributeNamespace = uri
@@ -122,7 +146,7 @@ extension XML {
                 } else if starts(with: "<!") {
                     throw .doctypeNotAllowed(offset: index)
                 } else {
-                    element.children.append(try parseElement(scope: scope, depth: depth + 1))
+                    element.children.append(try parseElement(depth: depth + 1))
                 }
             }
             element.text = String(decoding: text, as: UTF8.self)

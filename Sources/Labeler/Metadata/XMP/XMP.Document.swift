@@ -5,6 +5,10 @@ extension XMP {
     /// (ISO 16684-1 §7.9): element form `<ns:Prop>value</ns:Prop>` and attribute form
     /// `<rdf:Description ns:Prop="value">`. Prefixes are resolved to namespace URIs, so any prefix
     /// bound to the TC260 URI is found.
+    ///
+    /// UTF-16 and UTF-32 packets (ISO 16684-1 §7.3) are transcoded to UTF-8 first (see
+    /// ``XMP/TranscodedPacket``): ``bytes`` and every range are UTF-8, so a merge writes UTF-8, while
+    /// thrown errors name offsets in the packet as it arrived.
     struct Document: Sendable {
         struct Property: Sendable {
             var name: PropertyName
@@ -18,21 +22,31 @@ extension XMP {
             var descriptionIndex: Int
         }
 
+        /// The packet as UTF-8 (transcoded when it arrived as UTF-16 or UTF-32).
         let bytes: [UInt8]
+        /// The encoding form the packet arrived in.
+        let encoding: PacketEncoding
         let rdf: XML.Element
         let descriptions: [XML.Element]
         let properties: [Property]
 
-        /// Parses `bytes` as an XMP packet.
-        /// - Throws: ``XMP/Error`` with packet-relative offsets.
-        init(parsing bytes: [UInt8]) throws(XMP.Error) {
-            guard bytes.count <= XMP.maxPacketBytes else { throw .packetTooLarge(size: bytes.count, limit: XMP.maxPacketBytes) }
-            let root = try XML.Parser.parse(bytes)
+        /// Parses `original` as an XMP packet in any encoding form ISO 16684-1 §7.3 allows.
+        /// - Throws: ``XMP/Error`` with offsets relative to the start of `original`, the packet as it arrived.
+        init(parsing original: [UInt8]) throws(XMP.Error) {
+            guard original.count <= XMP.maxPacketBytes else {
+                throw .packetTooLarge(size: original.count, limit: XMP.maxPacketBytes)
+            }
+            // UTF-16 grows at most 3/2 in UTF-8 (U+0800…U+FFFF), UTF-32 shrinks: memory stays bounded.
+            let packet = try TranscodedPacket(original)
+            let bytes = packet.utf8
+            let root: XML.Element
+            do { root = try XML.Parser.parse(bytes) } catch { throw packet.mappingOffset(of: error) }
             let isRDF: (XML.Element) -> Bool = { $0.namespace == Namespace.rdf && $0.localName == "RDF" }
             guard let rdf = isRDF(root) ? root : root.descendants(where: isRDF).first else {
-                throw .notXMP(offset: root.range.lowerBound, reason: "no rdf:RDF element")
+                throw .notXMP(offset: packet.originalOffset(of: root.range.lowerBound), reason: "no rdf:RDF element")
             }
             self.bytes = bytes
+            self.encoding = packet.encoding
             self.rdf = rdf
             descriptions = rdf.children(Namespace.rdf, "Description")
             var properties: [Property] = []
@@ -47,10 +61,10 @@ extension XMP {
                 }
                 for child in description.children {
                     guard let namespace = child.namespace else { continue }
+                    let (value, items) = Self.value(of: child)
                     properties.append(Property(
-                        name: PropertyName(namespace: namespace, localName: child.localName), value: Self.value(of: child).value,
-                        items: Self.value(of: child).items, cutRange: Self.cutRange(of: child, in: bytes),
-                        descriptionIndex: index))
+                        name: PropertyName(namespace: namespace, localName: child.localName), value: value,
+                        items: items, cutRange: Self.cutRange(of: child, in: bytes), descriptionIndex: index))
                 }
             }
             self.properties = properties

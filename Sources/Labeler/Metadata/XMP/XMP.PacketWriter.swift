@@ -38,9 +38,12 @@ enum XMPPacketWriter {
         if writeCreateDate { owned.insert(.createDate) }
 
         var cuts: [Range<Int>] = []
+        // Properties kept per Description, counted in one pass (linear in properties, not descriptions × properties).
+        var keptPerDescription = [Int](repeating: 0, count: existing.descriptions.count)
         var cutPerDescription = [Int](repeating: 0, count: existing.descriptions.count)
         var keptItems: [(language: String, text: String)] = []
-        for property in existing.properties where owned.contains(property.name) {
+        for property in existing.properties {
+            guard owned.contains(property.name) else { keptPerDescription[property.descriptionIndex] += 1; continue }
             cuts.append(property.cutRange)
             cutPerDescription[property.descriptionIndex] += 1
             if property.name == .description {
@@ -49,9 +52,10 @@ enum XMPPacketWriter {
         }
         // A Description whose every property was ours goes away whole (so re-stamping never accumulates).
         for (index, description) in existing.descriptions.enumerated() where cutPerDescription[index] > 0 {
-            let remaining = existing.properties.filter { $0.descriptionIndex == index }.count - cutPerDescription[index]
             let otherContent = description.children.contains { $0.namespace == nil }
-            if remaining == 0, !otherContent { cuts.append(XMP.Document.cutRange(of: description, in: existing.bytes)) }
+            if keptPerDescription[index] == 0, !otherContent {
+                cuts.append(XMP.Document.cutRange(of: description, in: existing.bytes))
+            }
         }
         let ourBlock = Array(block(for: disclosure, keptDescriptionItems: keptItems, writeCreateDate: writeCreateDate).utf8)
         return splice(existing.bytes, cutting: cuts, inserting: ourBlock, at: insertionPoint(in: existing))
