@@ -74,7 +74,7 @@ public struct Verifier: Sendable {
         let found = [
             ("DigitalSourceType", XMP.PropertyName.digitalSourceType), ("AISystemUsed", .aiSystemUsed),
             ("AISystemVersionUsed", .aiSystemVersionUsed), ("AIPromptInformation", .aiPromptInformation),
-            ("CreateDate", .createDate), ("InstanceID", .instanceID),
+            ("CreateDate", .createDate), ("InstanceID", .instanceID), ("Publisher", .publisher),
         ].compactMap { key, name in document.value(name).map { (key, $0) } }
         guard !found.isEmpty else { return }
         for (key, value) in found where layer.fields[key] == nil { layer.fields[key] = value }

@@ -125,3 +125,21 @@ import LabelerTestSupport
         #expect(report.layer(.tc260)?.fields["ContentProducer"] == "001191110000EXAMPLE00X1AB01")
     }
 }
+
+@Suite struct ProducerNameStampTests {
+    @Test("a producer name without a TC260 code is written as dc:publisher once, and the label verifies")
+    func publisher() throws {
+        let disclosure = Disclosure(aiSystem: "TestGen", producerName: "ТОО \"Алма\" & Co", languages: [.kk, .ru])
+        let stamper = try Stamper(disclosure: disclosure)
+        let input = PNGBuilder.minimal()
+        let once = try stamper.stamp(input).plan.materialize(from: input)
+        let twice = try stamper.stamp(once).plan.materialize(from: once)
+        let report = Verifier().verify(twice)
+        #expect(report.verdict == .labelled)
+        #expect(report.layer(.iptc)?.fields["Publisher"] == "ТОО \"Алма\" & Co")
+        let packet = try #require(PNG.Handler(walking: twice).sites().xmp.first)
+        let document = try XMP.Document(parsing: packet.bytes)
+        #expect(document.properties(.publisher).count == 1)
+        #expect(report.layer(.tc260)?.fields["ContentProducer"] == ProducerName.annexESafe("ТОО \"Алма\" & Co"))
+    }
+}

@@ -33,6 +33,7 @@ enum XMPPacketWriter {
         var owned: Set<XMP.PropertyName> = [.digitalSourceType, .aiSystemUsed, .aigc, .instanceID, .description]
         if disclosure.aiSystemVersion != nil { owned.insert(.aiSystemVersionUsed) }
         if disclosure.prompt != nil { owned.insert(.aiPromptInformation) }
+        if disclosure.producerDisplayName != nil { owned.insert(.publisher) }
         let hasCreateDate = existing.value(.createDate) != nil
         let writeCreateDate = disclosure.involvement == .generated || !hasCreateDate
         if writeCreateDate { owned.insert(.createDate) }
@@ -111,6 +112,9 @@ enum XMPPacketWriter {
         if let version = disclosure.aiSystemVersion { element("Iptc4xmpExt:AISystemVersionUsed", version) }
         if let prompt = disclosure.prompt { element("Iptc4xmpExt:AIPromptInformation", prompt) }
         element("TC260:AIGC", AnnexE.innerJSON(for: disclosure))
+        if let name = disclosure.producerDisplayName {
+            lines.append("   <dc:publisher>\n    <rdf:Bag>\n     <rdf:li>\(XMP.escape(name))</rdf:li>\n    </rdf:Bag>\n   </dc:publisher>")
+        }
         if writeCreateDate, let date = disclosure.createdAt { element("xmp:CreateDate", RFC3339.string(from: date)) }
         if let id = disclosure.contentID { element("xmpMM:InstanceID", "xmp.iid:" + id) }
         var items = keptDescriptionItems.filter { item in !disclosure.languages.contains { $0.rawValue == item.language } }

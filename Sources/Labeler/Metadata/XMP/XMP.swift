@@ -29,6 +29,9 @@ public enum XMP {
         static let createDate = PropertyName(namespace: Namespace.xmp, localName: "CreateDate")
         static let instanceID = PropertyName(namespace: Namespace.xmpMM, localName: "InstanceID")
         static let description = PropertyName(namespace: Namespace.dc, localName: "description")
+        /// The service provider's name as people write it (Dublin Core `publisher`: "an entity
+        /// responsible for making the resource available"; claims no authorship of edited content).
+        static let publisher = PropertyName(namespace: Namespace.dc, localName: "publisher")
     }
 
     /// Escapes text for element content and double-quoted attributes.
