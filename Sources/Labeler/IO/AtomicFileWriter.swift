@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import LabelerCInterop
 
 /// Crash-safe replacement of files: write a temporary file beside the destination, make it durable,
@@ -23,9 +20,9 @@ struct AtomicFileWriter: Sendable {
 
     /// Permissions and ownership of a new output.
     struct Attributes: Sendable {
-        var mode: mode_t
+        var mode: System.Mode
         /// Owner and group to keep (in-place replacement), where the process may set them.
-        var owner: (uid: uid_t, gid: gid_t)?
+        var owner: (uid: System.UserID, gid: System.GroupID)?
 
         /// A new file under an output folder: the input's permission bits less the umask, never
         /// setuid, setgid or sticky (a setuid input must not become a setuid output owned by us).
@@ -56,13 +53,13 @@ struct AtomicFileWriter: Sendable {
                inputCheck: InputFile.Check?) throws -> Staged {
         let directory = destination.split.directory
         let temporary = directory.appending(Self.temporaryPrefix + String(UInt64.random(in: 0 ... .max), radix: 36) + ".tmp")
-        let fd = try System.open(temporary, O_WRONLY | O_CREAT | O_EXCL, mode: attributes.mode & 0o700 | 0o600,
+        let fd = try System.open(temporary, System.OpenFlags.createExclusive, mode: attributes.mode & 0o700 | 0o600,
                                  action: "create a file in '\(directory)'")
         do {
             try FileIO.write(plan, from: source, to: fd, path: destination)
             if let owner = attributes.owner, !System.fchown(fd, owner: owner.uid, group: owner.gid) {
                 // Not permitted (not root): keep at least the group where we are a member.
-                _ = System.fchown(fd, owner: uid_t.max, group: owner.gid)
+                _ = System.fchown(fd, owner: System.UserID.max, group: owner.gid)
             }
             try System.fchmod(fd, attributes.mode, destination)
             FileSystem.startWriteback(fd)  // overlap disk I/O with the next file; commit waits for the rest
@@ -89,7 +86,7 @@ struct AtomicFileWriter: Sendable {
                 if batch.count <= Self.fdatasyncBatchLimit {
                     try System.fdatasync(staged.fd, staged.destination)
                 } else {
-                    let device = UInt64(try System.fstat(staged.fd, staged.destination).st_dev)
+                    let device = try System.fstat(staged.fd, staged.destination).device
                     if syncedDevices[device] == nil {
                         syncedDevices[device] = FileSystem.sync(containing: staged.fd) == 0 ? .some(nil) : System.error("sync", staged.destination)
                     }
@@ -110,7 +107,7 @@ struct AtomicFileWriter: Sendable {
             directories.insert(staged.destination.split.directory)
         }
         for directory in directories {
-            guard let fd = try? System.open(directory, O_RDONLY | O_DIRECTORY) else { continue }
+            guard let fd = try? System.open(directory, System.OpenFlags.readFolder) else { continue }
             try? System.fsync(fd, directory)
             System.close(fd)
         }

@@ -1,6 +1,5 @@
-#if canImport(Glibc)
-import Glibc
-#endif
+import Glibc  // iovec and its fields: this file and System.swift are the syscall layer
+
 
 /// Vectored writes of a ``SplicePlan``: kept regions point into the input's bytes, new regions
 /// into their own arrays, and one `writev` (per 1024 vectors) writes them all without copying.
@@ -11,17 +10,17 @@ enum FileIO {
         for region in plan.regions { if case .bytes(let bytes) = region.content { inserted += bytes } }
         try source.withUnsafeBytes { sourceBuffer in
             try inserted.withUnsafeBytes { insertedBuffer in
-                var vectors: [iovec] = []
+                var vectors: [System.IOVector] = []
                 vectors.reserveCapacity(plan.regions.count)
                 var insertedOffset = 0
                 for region in plan.regions {
                     switch region.content {
                     case .original(let range):
                         let base = sourceBuffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + range.lowerBound) }
-                        vectors.append(iovec(iov_base: base, iov_len: range.count))
+                        vectors.append(System.IOVector(iov_base: base, iov_len: range.count))
                     case .bytes(let bytes):
                         let base = insertedBuffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + insertedOffset) }
-                        vectors.append(iovec(iov_base: base, iov_len: bytes.count))
+                        vectors.append(System.IOVector(iov_base: base, iov_len: bytes.count))
                         insertedOffset += bytes.count
                     }
                 }
@@ -31,7 +30,7 @@ enum FileIO {
     }
 
     /// Writes every vector, retrying short writes and EINTR.
-    private static func writeAll(_ vectors: inout [iovec], fd: Int32, path: FilePath) throws {
+    private static func writeAll(_ vectors: inout [System.IOVector], fd: Int32, path: FilePath) throws {
         var index = 0
         while index < vectors.count {
             let batch = min(vectors.count - index, 1024)

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// One input read whole into memory, with the identity it had when read, so a file that changes
 /// while it is being stamped is caught instead of half-copied.
@@ -16,9 +13,9 @@ struct InputFile: Sendable {
     let path: FilePath
     let bytes: [UInt8]
     /// Permission bits, owner and group, and the identity, from the `fstat` before reading.
-    let mode: mode_t
-    let owner: uid_t
-    let group: gid_t
+    let mode: System.Mode
+    let owner: System.UserID
+    let group: System.GroupID
     let linkCount: Int
     /// What ``Check/run()`` compares against after the output is written.
     let check: Check
@@ -43,11 +40,11 @@ struct InputFile: Sendable {
         var changed: Int64
 
         init(_ status: System.FileStatus) {
-            device = UInt64(status.st_dev)
-            inode = UInt64(status.st_ino)
-            size = Int(status.st_size)
-            modified = Int64(status.st_mtim.tv_sec) * 1_000_000_000 + Int64(status.st_mtim.tv_nsec)
-            changed = Int64(status.st_ctim.tv_sec) * 1_000_000_000 + Int64(status.st_ctim.tv_nsec)
+            device = status.device
+            inode = status.inode
+            size = status.byteCount
+            modified = status.modifiedNanoseconds
+            changed = status.changedNanoseconds
         }
     }
 
@@ -55,11 +52,11 @@ struct InputFile: Sendable {
     /// - Throws: ``LabelerError`` (`.io`, `.tooLarge`) naming the path.
     init(reading path: FilePath) throws {
         self.path = path
-        let fd = try System.open(path, O_RDONLY, action: "open for reading")
+        let fd = try System.open(path, System.OpenFlags.read, action: "open for reading")
         defer { System.close(fd) }
         let status = try System.fstat(fd, path)
-        guard (status.st_mode & S_IFMT) == S_IFREG else { throw LabelerError(.io, "not a regular file", path: path.description) }
-        let size = Int(status.st_size)
+        guard System.Kind(status) == .regular else { throw LabelerError(.io, "not a regular file", path: path.description) }
+        let size = status.byteCount
         guard size <= Self.maxBytes else {
             throw LabelerError(.tooLarge, "file of \(size) bytes exceeds the \(Self.maxBytes)-byte limit", path: path.description)
         }
@@ -74,10 +71,10 @@ struct InputFile: Sendable {
             initialized = total
         }
         if shortRead { throw Self.changedError(path) }
-        mode = status.st_mode & 0o7777
-        owner = status.st_uid
-        group = status.st_gid
-        linkCount = Int(status.st_nlink)
+        mode = status.permissions
+        owner = status.owner
+        group = status.group
+        linkCount = status.linkCount
         check = Check(path: path, identity: Identity(status))
     }
 

@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// A report the CLI writes (`--report`, `check --output`): created or truncated, written as
 /// results arrive, closed with its errors reported. Used from one thread at a time (the ordered
@@ -13,7 +10,7 @@ public final class ReportFile: @unchecked Sendable {
     /// Creates (or truncates) the file at `path`, mode 0644 less the umask.
     public init(path: FilePath) throws {
         self.path = path
-        fd = try System.open(path, O_WRONLY | O_CREAT | O_TRUNC, mode: 0o644, action: "create the report")
+        fd = try System.open(path, System.OpenFlags.createOrTruncate, mode: 0o644, action: "create the report")
     }
 
     /// Writes `bytes`; the first failure is kept and thrown by ``close()``.
@@ -31,9 +28,12 @@ public final class ReportFile: @unchecked Sendable {
     /// Closes the file.
     /// - Throws: the first write failure, or a failed `close` (data that never reached the disk).
     public func close() throws {
-        let closed = Glibc.close(fd)
+        do {
+            try System.closeChecked(fd, path, action: "finish the report")
+        } catch {
+            throw failure ?? LabelerError.wrapping(error, path: nil)
+        }
         if let failure { throw failure }
-        if closed != 0 { throw System.error("finish the report", path) }
     }
 }
 
@@ -47,7 +47,7 @@ public enum StandardStreams {
     }
 
     /// Whether standard error is a terminal (progress bars are drawn only then).
-    public static var errorIsTerminal: Bool { isatty(2) == 1 }
+    public static var errorIsTerminal: Bool { System.isTerminal(2) }
 
     /// The environment variable `name`, if set and not empty (`NO_COLOR`, …).
     public static func environment(_ name: String) -> String? { System.environment(name) }
@@ -57,7 +57,7 @@ public enum StandardStreams {
     public static func argumentPath(_ text: String) -> FilePath {
         for index in 0 ..< Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index] else { continue }
-            let bytes = Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+            let bytes = System.bytes(ofCString: pointer)
             if String(decoding: bytes, as: UTF8.self) == text { return FilePath(bytes: bytes) }
         }
         return FilePath(text)

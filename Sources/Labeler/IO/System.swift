@@ -10,6 +10,45 @@
 /// Linux only, like the rest of the package (`syncfs`, `sync_file_range`).
 enum System {
     typealias FileStatus = stat
+    typealias Mode = mode_t
+    typealias UserID = uid_t
+    typealias GroupID = gid_t
+    typealias IOVector = iovec
+
+    /// `open(2)` flags (`O_CLOEXEC` is always added).
+    enum OpenFlags {
+        static let read = O_RDONLY
+        static let readFolder = O_RDONLY | O_DIRECTORY
+        /// A new file that must not exist yet.
+        static let createExclusive = O_WRONLY | O_CREAT | O_EXCL
+        static let createOrTruncate = O_WRONLY | O_CREAT | O_TRUNC
+        static let createOrAppend = O_WRONLY | O_CREAT | O_APPEND
+    }
+
+    /// What kind of file a status or a folder entry describes.
+    enum Kind: Sendable, Equatable {
+        case regular, directory, symlink, other, unknown
+
+        init(_ status: FileStatus) {
+            switch status.st_mode & S_IFMT {
+            case S_IFREG: self = .regular
+            case S_IFDIR: self = .directory
+            case S_IFLNK: self = .symlink
+            default: self = .other
+            }
+        }
+
+        /// From a `readdir` `d_type` (``unknown`` when the file system does not say).
+        init(entryType: UInt8) {
+            switch Int32(entryType) {
+            case Int32(DT_REG): self = .regular
+            case Int32(DT_DIR): self = .directory
+            case Int32(DT_LNK): self = .symlink
+            case Int32(DT_UNKNOWN): self = .unknown
+            default: self = .other
+            }
+        }
+    }
 
     /// Calls `body` until it does not fail with `EINTR`; a `-1` result throws.
     @discardableResult
@@ -42,6 +81,19 @@ enum System {
     }
 
     static func close(_ fd: Int32) { _ = Glibc.close(fd) }
+
+    /// `close(2)`, reporting failure (data that never reached the disk).
+    static func closeChecked(_ fd: Int32, _ path: FilePath, action: String) throws {
+        if Glibc.close(fd) != 0 { throw error(action, path) }
+    }
+
+    /// Whether descriptor `fd` is a terminal.
+    static func isTerminal(_ fd: Int32) -> Bool { isatty(fd) == 1 }
+
+    /// The bytes of a NUL-terminated C string.
+    static func bytes(ofCString pointer: UnsafePointer<CChar>) -> [UInt8] {
+        Array(UnsafeRawBufferPointer(start: pointer, count: strlen(pointer)))
+    }
 
     static func fstat(_ fd: Int32, _ path: FilePath) throws -> FileStatus {
         var status = FileStatus()
@@ -117,10 +169,10 @@ enum System {
     // MARK: Folders
 
     /// The entries of folder `path` (without `.` and `..`), as names and `d_type`s.
-    static func listFolder(_ path: FilePath) throws -> [(name: [UInt8], type: UInt8)] {
+    static func listFolder(_ path: FilePath) throws -> [(name: [UInt8], kind: Kind)] {
         guard let handle = path.withCString({ opendir($0) }) else { throw error("list the folder", path) }
         defer { closedir(handle) }
-        var entries: [(name: [UInt8], type: UInt8)] = []
+        var entries: [(name: [UInt8], kind: Kind)] = []
         while true {
             errno = 0
             guard let entry = readdir(handle) else {
@@ -129,7 +181,7 @@ enum System {
             }
             let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
-            entries.append((name, entry.pointee.d_type))
+            entries.append((name, Kind(entryType: entry.pointee.d_type)))
         }
         return entries
     }
@@ -154,6 +206,19 @@ enum System {
     }
 
     static var activeProcessorCount: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
+}
+
+/// The fields of a status the rest of the package reads (so only this file imports Glibc).
+extension System.FileStatus {
+    var device: UInt64 { UInt64(st_dev) }
+    var inode: UInt64 { UInt64(st_ino) }
+    var byteCount: Int { Int(st_size) }
+    var permissions: System.Mode { st_mode & 0o7777 }
+    var owner: System.UserID { st_uid }
+    var group: System.GroupID { st_gid }
+    var linkCount: Int { Int(st_nlink) }
+    var modifiedNanoseconds: Int64 { Int64(st_mtim.tv_sec) * 1_000_000_000 + Int64(st_mtim.tv_nsec) }
+    var changedNanoseconds: Int64 { Int64(st_ctim.tv_sec) * 1_000_000_000 + Int64(st_ctim.tv_nsec) }
 }
 
 /// `stat(2)`, outside ``System`` whose own `stat` would shadow it.

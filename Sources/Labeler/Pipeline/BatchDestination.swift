@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 
 extension BatchPipeline {
     /// Where a batch writes, and the rules that keep it from harming its inputs.
@@ -16,7 +13,7 @@ extension BatchPipeline {
             case .inPlace:
                 // Stamp a symlink's target: renaming over the link would replace it by a file and
                 // leave the real target unlabelled.
-                if let status = try? System.stat(item.path, followingSymlinks: false), (status.st_mode & S_IFMT) == S_IFLNK {
+                if let status = try? System.stat(item.path, followingSymlinks: false), System.Kind(status) == .symlink {
                     return System.realPath(item.path) ?? item.path
                 }
                 return item.path
@@ -43,7 +40,7 @@ extension BatchPipeline {
             let output = Self.resolve(root)
             for input in inputs {
                 guard let status = try System.stat(input), let resolved = System.realPath(input) else { continue }
-                let isFolder = (status.st_mode & S_IFMT) == S_IFDIR
+                let isFolder = System.Kind(status) == .directory
                 let folder = isFolder ? resolved : resolved.split.directory
                 if output == folder || (isFolder && output.bytes.starts(with: folder.bytes + [UInt8(ascii: "/")])) {
                     throw LabelerError(
@@ -87,7 +84,7 @@ enum OutputCollisions {
         // Each input contributes its top-level names: a named file its own name, a folder its entries.
         let roots: [[(name: [UInt8], path: FilePath)]] = inputs.map { input in
             guard let status = try? System.stat(input) else { return [] }
-            if (status.st_mode & S_IFMT) != S_IFDIR { return [(input.name, input)] }
+            if System.Kind(status) != .directory { return [(input.name, input)] }
             return children(of: input, discovery: discovery)
         }
         return clash(roots, relative: nil, discovery: discovery)
@@ -105,7 +102,7 @@ enum OutputCollisions {
         for group in groups { for entry in group { byName[entry.name, default: []].append(entry.path) } }
         for (name, paths) in byName.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) where paths.count > 1 {
             let path = relative.map { $0.appending(name) } ?? FilePath(bytes: name)
-            let folders = paths.filter { (try? System.stat($0)).flatMap { $0 }.map { ($0.st_mode & S_IFMT) == S_IFDIR } ?? false }
+            let folders = paths.filter { (try? System.stat($0)).flatMap { $0 }.map { System.Kind($0) == .directory } ?? false }
             guard folders.count == paths.count else { return (paths[0], paths[1], path) }
             if let found = clash(folders.map { children(of: $0, discovery: discovery) }, relative: path, discovery: discovery) {
                 return found

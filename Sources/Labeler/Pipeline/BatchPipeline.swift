@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
 
 /// Stamps many files concurrently on Dispatch, crash-safe and at the speed of the disk.
@@ -68,7 +65,7 @@ public struct BatchPipeline: Sendable {
                       onRecord: @Sendable (BatchRecord, BatchSummary) -> Void = { _, _ in }) throws -> BatchSummary {
         try destination.validate(inputs: inputs, discovery: configuration.discovery)
         if stamper.disclosure.contentID != nil {
-            let isOneFile = inputs.count == 1 && (try? System.stat(inputs[0])).flatMap { $0 }.map { ($0.st_mode & S_IFMT) != S_IFDIR } == true
+            let isOneFile = inputs.count == 1 && (try? System.stat(inputs[0])).flatMap { $0 }.map { System.Kind($0) != .directory } == true
             guard isOneFile else { throw LabelerError(.invalidRequest, "a fixed content ID names one output; give one file, not \(inputs.count == 1 ? "a folder" : "\(inputs.count) inputs")") }
         }
         if case .directory(let root) = destination { try Self.makeFolder(root, mode: 0o777 & ~System.umask) }
@@ -108,9 +105,9 @@ public struct BatchPipeline: Sendable {
     }
 
     /// `mkdir -p folder`.
-    static func makeFolder(_ folder: FilePath, mode: mode_t = 0o755) throws {
+    static func makeFolder(_ folder: FilePath, mode: System.Mode = 0o755) throws {
         if let status = try System.stat(folder) {
-            guard (status.st_mode & S_IFMT) == S_IFDIR else {
+            guard System.Kind(status) == .directory else {
                 throw LabelerError(.io, "'\(folder)' exists and is not a folder", path: folder.description)
             }
             return

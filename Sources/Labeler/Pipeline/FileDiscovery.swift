@@ -1,6 +1,3 @@
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Finds the files a batch works on: named files as given, folders walked recursively, streamed.
 ///
@@ -77,7 +74,7 @@ public struct FileDiscovery: Sendable {
         struct Frame: Sendable {
             var path: FilePath
             var relative: FilePath?
-            var entries: [(name: [UInt8], type: UInt8)]
+            var entries: [(name: [UInt8], kind: System.Kind)]
             var next = 0
         }
 
@@ -105,8 +102,8 @@ public struct FileDiscovery: Sendable {
                 guard let status else {
                     return .missing(input, LabelerError(.io, "cannot read: No such file or directory", path: input.description))
                 }
-                if (status.st_mode & S_IFMT) == S_IFDIR {
-                    visited = [[UInt64(status.st_dev), UInt64(status.st_ino)]]
+                if System.Kind(status) == .directory {
+                    visited = [[status.device, status.inode]]
                     if let failure = enter(input.trimmingTrailingSlashes, relative: nil) { return failure }
                 } else {
                     let item = Item(path: input, relativePath: FilePath(bytes: input.name), isExplicit: true)
@@ -133,7 +130,7 @@ public struct FileDiscovery: Sendable {
                     stack.removeLast()
                     continue
                 }
-                let (name, type) = stack[top].entries[stack[top].next]
+                let (name, entryKind) = stack[top].entries[stack[top].next]
                 stack[top].next += 1
                 let frame = stack[top]
                 let path = frame.path.appending(name)
@@ -142,27 +139,27 @@ public struct FileDiscovery: Sendable {
                     counts.hidden += 1
                     continue
                 }
-                var kind = type
+                var kind = entryKind
                 var status: System.FileStatus?
-                if kind == UInt8(DT_LNK) {
+                if kind == .symlink {
                     guard discovery.followSymlinks else { counts.symlinks += 1; continue }
-                    kind = UInt8(DT_UNKNOWN)
+                    kind = .unknown
                 }
-                if kind == UInt8(DT_UNKNOWN) {
+                if kind == .unknown {
                     guard let found = try? System.stat(path) else { counts.other += 1; continue }
                     status = found
-                    kind = (found.st_mode & S_IFMT) == S_IFDIR ? UInt8(DT_DIR) : (found.st_mode & S_IFMT) == S_IFREG ? UInt8(DT_REG) : 0
+                    kind = System.Kind(found)
                 }
-                if kind == UInt8(DT_DIR) {
+                if kind == .directory {
                     if discovery.followSymlinks {
                         if status == nil { status = try? System.stat(path) }
-                        guard let status, visited.insert([UInt64(status.st_dev), UInt64(status.st_ino)]).inserted else {
+                        guard let status, visited.insert([status.device, status.inode]).inserted else {
                             counts.symlinks += 1
                             continue
                         }
                     }
                     if let failure = enter(path, relative: relative) { return failure }
-                } else if kind == UInt8(DT_REG) {
+                } else if kind == .regular {
                     if discovery.shard?.contains(relative) ?? true {
                         return .file(Item(path: path, relativePath: relative, isExplicit: false))
                     }

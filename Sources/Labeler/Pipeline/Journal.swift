@@ -3,9 +3,6 @@ import FoundationEssentials
 #else
 import Foundation
 #endif
-#if canImport(Glibc)
-import Glibc
-#endif
 import Synchronization
 
 /// An append-only JSON Lines journal of finished files, for `--resume` after `kill -9` or power loss.
@@ -33,7 +30,7 @@ final class Journal: Sendable {
     init(path: FilePath) throws {
         self.path = path
         try BatchPipeline.makeFolder(path.split.directory, mode: 0o700)
-        fd = try System.open(path, O_WRONLY | O_CREAT | O_APPEND, mode: 0o600, action: "open the journal")
+        fd = try System.open(path, System.OpenFlags.createOrAppend, mode: 0o600, action: "open the journal")
         _ = try? System.fchmod(fd, 0o600, path)
     }
 
@@ -68,7 +65,7 @@ final class Journal: Sendable {
     /// eight bytes a file, whatever its path's length.
     static func finishedKeys(at path: FilePath) throws -> Set<UInt64> {
         guard try System.stat(path) != nil else { return [] }
-        let fd = try System.open(path, O_RDONLY, action: "read the journal")
+        let fd = try System.open(path, System.OpenFlags.read, action: "read the journal")
         defer { System.close(fd) }
         let decoder = JSONDecoder()
         var finished: Set<UInt64> = []
