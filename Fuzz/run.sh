@@ -40,6 +40,12 @@ max_len() {
         exif-reader) echo 65536 ;;  # an APP1 payload is at most 65533 bytes
     esac
 }
+# libFuzzer -dict for a target (XML tokens for the XML/XMP targets).
+dict_args() {
+    case $1 in
+        xml-parser | xmp-merge) echo "-dict=$ROOT/Fuzz/xml.dict" ;;
+    esac
+}
 # Read-only seed directories for a target.
 seed_dirs() {
     local seeds="$CORPUS/seeds/$1"
@@ -79,7 +85,7 @@ for target in $TARGETS; do
     # The Swift runtime's backtracer would otherwise run before libFuzzer's crash handler.
     # shellcheck disable=SC2086
     SWIFT_BACKTRACE=enable=no "$exe" -max_total_time="$SECONDS_PER_TARGET" -max_len="$(max_len "$target")" \
-        -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$CRASHES/$target/" \
+        $(dict_args "$target") -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$CRASHES/$target/" \
         ${FUZZ_ARGS:-} "$CORPUS/$target" "$seeds" >"$log" 2>&1
     status=$?
     last=$(grep -E '^#[0-9]+' "$log" | tail -1)

@@ -1,10 +1,12 @@
 import CFuzzDriver
 @_spi(Fuzzing) import Labeler
 
-/// The fuzz target: FuzzEntryPoints.pngWalker on every input libFuzzer generates.
+/// The fuzz target: FuzzEntryPoints.pngWalker on every input; a broken invariant is a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzEntryPoints.pngWalker(UnsafeRawBufferPointer(start: data, count: size))
+    if let problem = FuzzEntryPoints.pngWalker(UnsafeRawBufferPointer(start: data, count: size)) {
+        fatalError("pngWalker: \(problem)")
+    }
     return 0
 }
 

@@ -1,10 +1,12 @@
 import CFuzzDriver
 @_spi(Fuzzing) import Labeler
 
-/// The fuzz target: FuzzEntryPoints.xmlParser on every input libFuzzer generates.
+/// The fuzz target: FuzzEntryPoints.xmlParser on every input; a broken invariant is a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzEntryPoints.xmlParser(UnsafeRawBufferPointer(start: data, count: size))
+    if let problem = FuzzEntryPoints.xmlParser(UnsafeRawBufferPointer(start: data, count: size)) {
+        fatalError("xmlParser: \(problem)")
+    }
     return 0
 }
 

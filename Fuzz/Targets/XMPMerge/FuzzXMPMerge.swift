@@ -1,10 +1,12 @@
 import CFuzzDriver
 @_spi(Fuzzing) import Labeler
 
-/// The fuzz target: FuzzEntryPoints.xmpMerge on every input libFuzzer generates.
+/// The fuzz target: FuzzEntryPoints.xmpMerge on every input; a broken invariant is a crash.
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
-    FuzzEntryPoints.xmpMerge(UnsafeRawBufferPointer(start: data, count: size))
+    if let problem = FuzzEntryPoints.xmpMerge(UnsafeRawBufferPointer(start: data, count: size)) {
+        fatalError("xmpMerge: \(problem)")
+    }
     return 0
 }
 

@@ -6,58 +6,66 @@ import Foundation
 import LabelerCInterop
 
 /// One function per libFuzzer target (see `Fuzz/` and FUZZING.md), also run by the fuzz regression
-/// tests on every saved crash input.
+/// tests (`Tests/LabelerTests/Fuzzing`) on every saved crash input.
 ///
-/// Each takes arbitrary bytes, drives one parser the way the library does, and returns normally
-/// whatever the input; errors are findings about the input, not failures. A trap, or a broken
-/// invariant checked here with ``expect(_:_:)`` (a `fatalError`, so the message
-/// survives `-O`, unlike `precondition`'s), is a bug. `@_spi(Fuzzing)` keeps these out of the
-/// public API while letting the `Fuzz` package (another package) call the internal parsers.
+/// Each takes arbitrary bytes and drives one parser the way the library does. Errors are findings
+/// about the input, not failures. A trap is a bug; so is a broken invariant that callers rely on,
+/// which is returned as a message (`nil`: all is well) so the fuzz target can trap on it and the
+/// regression test can report it. `@_spi(Fuzzing)` keeps these out of the public API while letting
+/// the `Fuzz` package (another package) reach the internal parsers.
 @_spi(Fuzzing) public enum FuzzEntryPoints {
-    /// `PNG.ChunkReader`: chunks lie in the buffer, in order, `IHDR` first and `IEND` last.
-    public static func pngWalker(_ data: UnsafeRawBufferPointer) {
-        guard let reader = try? PNG.ChunkReader(data) else { return }
+    /// `PNG.ChunkReader`: chunks tile the buffer after the signature, `IHDR` first and `IEND` last.
+    public static func pngWalker(_ data: UnsafeRawBufferPointer) -> String? {
+        guard let reader = try? PNG.ChunkReader(data) else { return nil }
         var cursor = PNG.signature.count
         for chunk in reader.chunks {
-            expect(chunk.range.lowerBound == cursor && chunk.range.upperBound <= data.count, "PNG chunk out of place")
+            guard chunk.range.lowerBound == cursor, chunk.range.upperBound <= data.count else {
+                return "PNG chunk \(chunk.type) at \(chunk.offset) is out of place (expected at \(cursor))"
+            }
             cursor = chunk.range.upperBound
         }
-        expect(reader.chunks.first?.type == .IHDR && reader.chunks.last?.type == .IEND, "PNG walk not IHDR…IEND")
-        expect(reader.trailingRange.map { $0 == cursor ..< data.count } ?? (cursor == data.count), "PNG trailing range")
+        guard reader.chunks.first?.type == .IHDR, reader.chunks.last?.type == .IEND else { return "PNG walk is not IHDR…IEND" }
+        guard reader.trailingRange ?? (cursor ..< cursor) == cursor ..< data.count else { return "PNG trailing range is wrong" }
+        return nil
     }
 
-    /// `JPEG.SegmentReader`: segments tile the buffer from SOI, payloads lie inside their segments.
-    public static func jpegWalker(_ data: UnsafeRawBufferPointer) {
-        guard let reader = try? JPEG.SegmentReader(data) else { return }
+    /// `JPEG.SegmentReader`: segments tile the buffer from SOI to EOI, payloads lie inside their segments.
+    public static func jpegWalker(_ data: UnsafeRawBufferPointer) -> String? {
+        guard let reader = try? JPEG.SegmentReader(data) else { return nil }
         var cursor = 0
         for segment in reader.segments {
-            expect(segment.range.lowerBound == cursor && segment.range.upperBound <= data.count, "JPEG segment out of place")
-            expect(
-                segment.payloadRange.lowerBound >= segment.range.lowerBound
-                    && segment.payloadRange.upperBound <= segment.range.upperBound, "JPEG payload outside its segment")
+            guard segment.range.lowerBound == cursor, segment.range.upperBound <= data.count else {
+                return "JPEG \(segment.name) at \(segment.offset) is out of place (expected at \(cursor))"
+            }
+            guard segment.payloadRange.lowerBound >= segment.range.lowerBound,
+                segment.payloadRange.upperBound <= segment.range.upperBound
+            else { return "JPEG \(segment.name) at \(segment.offset) has its payload outside the segment" }
             cursor = segment.range.upperBound
         }
-        expect(reader.segments.last?.marker == JPEG.Marker.eoi, "JPEG walk does not end at EOI")
-        expect(reader.trailingRange.map { $0 == cursor ..< data.count } ?? (cursor == data.count), "JPEG trailing range")
+        guard reader.segments.last?.marker == JPEG.Marker.eoi else { return "JPEG walk does not end at EOI" }
+        guard reader.trailingRange ?? (cursor ..< cursor) == cursor ..< data.count else { return "JPEG trailing range is wrong" }
+        return nil
     }
 
     /// `XML.Parser.parse`: element ranges lie in the buffer and nest.
-    public static func xmlParser(_ data: UnsafeRawBufferPointer) {
-        guard let root = try? XML.Parser.parse(Array(data)) else { return }
-        func check(_ element: XML.Element, in outer: Range<Int>) {
-            expect(element.range.lowerBound >= outer.lowerBound && element.range.upperBound <= outer.upperBound, "XML range")
-            expect(element.contentStart <= element.contentEnd, "XML content range")
-            for child in element.children { check(child, in: element.range) }
+    public static func xmlParser(_ data: UnsafeRawBufferPointer) -> String? {
+        guard let root = try? XML.Parser.parse(Array(data)) else { return nil }
+        func problem(_ element: XML.Element, in outer: Range<Int>) -> String? {
+            guard element.range.lowerBound >= outer.lowerBound, element.range.upperBound <= outer.upperBound,
+                element.range.lowerBound <= element.contentStart, element.contentStart <= element.contentEnd,
+                element.contentEnd <= element.range.upperBound
+            else { return "<\(element.qualifiedName)> at \(element.range) has ranges outside its parent or itself" }
+            return element.children.lazy.compactMap { problem($0, in: element.range) }.first
         }
-        check(root, in: 0 ..< data.count)
+        return problem(root, in: 0 ..< data.count)
     }
 
     /// `XMP.Document(parsing:)` then `XMPPacketWriter.packet(merging:with:)`, as the stamper does: the
     /// merged packet must parse again and carry exactly our one TC260 label. The first byte picks
-    /// the disclosure variant (edited / with prompt) so the fuzzer reaches both merge paths.
-    public static func xmpMerge(_ data: UnsafeRawBufferPointer) {
-        guard let selector = data.first else { return }
-        guard let existing = try? XMP.Document(parsing: Array(data.dropFirst())) else { return }
+    /// the disclosure variant (bit 0: edited, bit 1: with a prompt) so both merge paths are reached.
+    public static func xmpMerge(_ data: UnsafeRawBufferPointer) -> String? {
+        guard let selector = data.first else { return nil }
+        guard let existing = try? XMP.Document(parsing: Array(data.dropFirst())) else { return nil }
         let disclosure = Disclosure(
             involvement: selector & 1 == 0 ? .generated : .edited, aiSystem: "FuzzGen", aiSystemVersion: "1.0",
             producerName: "FuzzCo", contentID: "fuzz-0001", createdAt: Date(timeIntervalSince1970: 1_750_000_000),
@@ -67,28 +75,24 @@ import LabelerCInterop
         do {
             document = try XMP.Document(parsing: merged)
         } catch {
-            fatalError("FuzzEntryPoints.xmpMerge: merged XMP packet does not parse: \(error)")
+            return "the merged XMP packet does not parse: \(error)"
         }
         let labels = document.properties(.aigc)
-        expect(labels.count == 1, "merged XMP packet carries \(labels.count) TC260 labels, expected 1")
-        expect(TC260Label(parsing: labels[0].value).value("ProduceID") == "fuzz-0001", "merged label is not ours")
+        guard labels.count == 1 else { return "the merged XMP packet carries \(labels.count) TC260 labels, expected 1" }
+        guard TC260Label(parsing: labels[0].value).value("ProduceID") == "fuzz-0001" else { return "the merged label is not ours" }
+        return nil
     }
 
-    /// `TC260Label(parsing:)` (Annex E JSON): never throws; a valid label has the required keys.
-    public static func annexE(_ data: UnsafeRawBufferPointer) {
+    /// `TC260Label(parsing:)` (Annex E JSON): never throws; a label without problems has the required keys.
+    public static func annexE(_ data: UnsafeRawBufferPointer) -> String? {
         let label = TC260Label(parsing: String(decoding: data, as: UTF8.self))
-        if label.isValid {
-            for key in AnnexE.requiredKeys { expect(label.value(key)?.isEmpty == false, "valid label lacks \(key)") }
-        }
+        guard label.isValid else { return nil }
+        return AnnexE.requiredKeys.first { label.value($0)?.isEmpty != false }.map { "a valid label lacks \($0)" }
     }
 
     /// `EXIFEditor.readTags` (libexif through LabelerCInterop) on an APP1 payload or a bare TIFF block.
-    public static func exifReader(_ data: UnsafeRawBufferPointer) {
+    public static func exifReader(_ data: UnsafeRawBufferPointer) -> String? {
         _ = try? EXIFEditor.readTags(Array(data)[...])
-    }
-
-    /// Traps with `message` when an invariant does not hold.
-    private static func expect(_ condition: Bool, _ message: @autoclosure () -> String) {
-        if !condition { fatalError("FuzzEntryPoints: " + message()) }
+        return nil
     }
 }
