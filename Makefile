@@ -3,13 +3,13 @@
 #   make test   install what is missing, run the Swift tests and the interop checks
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv
+APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv exempi
 VENV := .venv
 LABELCTL := .build/release/labelctl
 DEMO_FLAGS := --generator ExampleGen --generator-version 2.1 --producer ExampleCo \
               --producer-code 001191110000EXAMPLE00X1AB01 --lang en,ru,kk,zh
 
-.PHONY: deps venv build demo test bench clean
+.PHONY: deps venv build demo test bench fuzz format lint clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q "ok installed" || missing="$$missing $$p"; done; \
@@ -47,6 +47,17 @@ test: venv
 
 bench: deps
 	bash bench/run.sh
+
+# libFuzzer targets for the walkers and parsers (FUZZ_SECONDS per target, default 60); see FUZZING.md.
+fuzz: deps
+	bash Fuzz/run.sh
+
+# The house style: .swift-format (120 columns). `make format` rewrites, `make lint` checks.
+format:
+	$(SWIFT) format --in-place --recursive --parallel Package.swift Sources Tests Fuzz/Package.swift Fuzz/Targets Benchmarks
+
+lint:
+	$(SWIFT) format lint --strict --recursive --parallel Package.swift Sources Tests Fuzz/Package.swift Fuzz/Targets Benchmarks
 
 clean:
 	rm -rf .build out $(VENV)

@@ -38,21 +38,29 @@ struct AtomicFileWriter: Sendable {
     }
 
     static let temporaryPrefix = ".labeler-"
+    /// This process's part of every temporary name, so the leftover cleanup of a run never removes
+    /// the files its own workers are still writing.
+    static let runToken = String(UInt64.random(in: 0 ... .max), radix: 36)
     /// Batches up to this size are synced file by file; larger ones with one `syncfs`.
     static let fdatasyncBatchLimit = 2
 
-    /// Our temporary names: `.labeler-<random>.tmp` (short, whatever the destination's name, so a
-    /// 255-byte name still fits NAME_MAX), and the older `.<name>.labeler-<random>.tmp`.
+    /// Our temporary names: `.labeler-<run>-<random>.tmp` (short, whatever the destination's name,
+    /// so a 255-byte name still fits NAME_MAX), and the older `.<name>.labeler-<random>.tmp`.
     static func isTemporaryName(_ name: [UInt8]) -> Bool {
         guard let text = String(validating: name, as: UTF8.self) else { return false }
         return text.hasPrefix(".") && text.contains(temporaryPrefix) && text.hasSuffix(".tmp")
+    }
+
+    /// A temporary file an earlier, interrupted run left (not one this process is writing).
+    static func isLeftover(_ name: [UInt8]) -> Bool {
+        isTemporaryName(name) && !name.starts(with: Array((temporaryPrefix + runToken + "-").utf8))
     }
 
     /// Writes `plan` over `source` to a new temporary file in `destination`'s folder.
     func stage(_ plan: SplicePlan, from source: [UInt8], to destination: FilePath, attributes: Attributes,
                inputCheck: InputFile.Check?) throws -> Staged {
         let directory = destination.split.directory
-        let temporary = directory.appending(Self.temporaryPrefix + String(UInt64.random(in: 0 ... .max), radix: 36) + ".tmp")
+        let temporary = directory.appending(Self.temporaryPrefix + Self.runToken + "-" + String(UInt64.random(in: 0 ... .max), radix: 36) + ".tmp")
         let fd = try System.open(temporary, System.OpenFlags.createExclusive, mode: attributes.mode & 0o700 | 0o600,
                                  action: "create a file in '\(directory)'")
         do {

@@ -66,11 +66,11 @@ extension BatchPipeline {
         func removeLeftovers(in folder: FilePath, relative: FilePath?, found: [[UInt8]]) {
             switch self {
             case .inPlace:
-                for name in found { System.unlink(folder.appending(name)) }
+                for name in found where AtomicFileWriter.isLeftover(name) { System.unlink(folder.appending(name)) }
             case .directory(let root):
                 let target = relative.map { root.trimmingTrailingSlashes.appending($0.bytes) } ?? root
                 guard let entries = try? System.listFolder(target) else { return }
-                for entry in entries where AtomicFileWriter.isTemporaryName(entry.name) { System.unlink(target.appending(entry.name)) }
+                for entry in entries where AtomicFileWriter.isLeftover(entry.name) { System.unlink(target.appending(entry.name)) }
             }
         }
     }

@@ -23,11 +23,8 @@ import Testing
     /// Reproducers of bugs reported but not yet fixed in the library (`<target>/<file>`: the bug).
     /// Their failure is expected; once the bug is fixed the test fails with "known issue was not
     /// recorded", and the entry must be removed here.
-    static let knownIssues: [String: String] = [
-        "xmp-merge/crash-05c9057d1719bb296d4703d777646f765f76d81f":
-            "XMPPacketWriter.packet(merging:) inserts our rdf:Description after a self-closing <rdf:RDF …/>, outside "
-            + "rdf:RDF: the stamped file has no label (or, with rdf:RDF as the root, the packet no longer parses)",
-    ]
+    /// Reproducers of bugs not fixed yet (none: the self-closing rdf:RDF merge is fixed).
+    static let knownIssues: [String: String] = [:]
 
     /// `Tests/Fixtures/fuzz`, found from this file: the nearest ancestor folder holding Package.swift.
     static let fixtures: URL = {

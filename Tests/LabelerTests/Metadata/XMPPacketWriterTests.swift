@@ -94,3 +94,20 @@ import Testing
         #expect(document.value(XMP.PropertyName(namespace: XMP.Namespace.dc, localName: "title")) == "Kept")
     }
 }
+
+@Suite struct SelfClosingRDFTests {
+    @Test("merging into a self-closing <rdf:RDF/> opens it: our block lands inside, the packet parses, one label", arguments: [
+        #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>"#,
+        #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" />"#,
+    ])
+    func selfClosing(packet: String) throws {
+        let existing = try XMP.Document(parsing: Array(packet.utf8))
+        let merged = XMPPacketWriter.packet(merging: existing, with: Disclosure.sample.resolved())
+        let document = try XMP.Document(parsing: merged)
+        #expect(document.properties(.aigc).count == 1)
+        #expect(document.properties(.digitalSourceType).count == 1)
+        // And again: still one.
+        let twice = try XMP.Document(parsing: XMPPacketWriter.packet(merging: document, with: Disclosure.sample.resolved()))
+        #expect(twice.properties(.aigc).count == 1)
+    }
+}

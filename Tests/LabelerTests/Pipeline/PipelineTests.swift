@@ -155,3 +155,25 @@ final class RecordBox: @unchecked Sendable {
     func append(_ record: BatchRecord) { lock.lock(); storage.append(record); lock.unlock() }
     var records: [BatchRecord] { lock.lock(); defer { lock.unlock() }; return storage }
 }
+
+@Suite struct LeftoverCleanupTests {
+    @Test("a run never removes its own workers' temporary files: two folders into one output root all land")
+    func twoFoldersOneRoot() throws {
+        let root = try TestPaths.temporaryDirectory()
+        for folder in ["x", "y"] {
+            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            for index in 0 ..< 40 { try Data(PNGBuilder.minimal()).write(to: root.appendingPathComponent("\(folder)/\(folder)\(index).png")) }
+        }
+        let out = try TestPaths.temporaryDirectory()
+        let stamper = try Stamper(disclosure: .sample)
+        for _ in 0 ..< 3 {
+            let summary = try BatchPipeline(stamper: stamper, configuration: .init(jobs: 4, groupCommitFiles: 8))
+                .stamp([root.path + "/x", root.path + "/y"], to: .directory(FilePath(out.path)))
+            #expect(summary.count(.stamped) == 80 && summary.count(.failed) == 0)
+        }
+        // Our own temporary names are never leftovers; another run's are.
+        #expect(!AtomicFileWriter.isLeftover(Array(".labeler-\(AtomicFileWriter.runToken)-abc.tmp".utf8)))
+        #expect(AtomicFileWriter.isLeftover(Array(".labeler-otherrun-abc.tmp".utf8)))
+        #expect(AtomicFileWriter.isLeftover(Array(".x.png.labeler-abc.tmp".utf8)))
+    }
+}

@@ -58,7 +58,14 @@ enum XMPPacketWriter {
                 cuts.append(XMP.Document.cutRange(of: description, in: existing.bytes))
             }
         }
-        let ourBlock = Array(block(for: disclosure, keptDescriptionItems: keptItems, writeCreateDate: writeCreateDate).utf8)
+        var ourBlock = Array(block(for: disclosure, keptDescriptionItems: keptItems, writeCreateDate: writeCreateDate).utf8)
+        let rdf = existing.rdf
+        if rdf.range.count >= 2, existing.bytes[rdf.range.upperBound - 2 ..< rdf.range.upperBound].elementsEqual("/>".utf8) {
+            // A self-closing <rdf:RDF …/> has no inside to insert into: open it, and close it after our block.
+            let slash = rdf.range.upperBound - 2 ..< rdf.range.upperBound
+            ourBlock = Array(">".utf8) + ourBlock + Array("\n </\(rdf.qualifiedName)>".utf8)
+            return splice(existing.bytes, cutting: cuts + [slash], inserting: ourBlock, at: slash.lowerBound)
+        }
         return splice(existing.bytes, cutting: cuts, inserting: ourBlock, at: insertionPoint(in: existing))
     }
 
