@@ -1,6 +1,6 @@
 # Labeler — two commands on a fresh Debian machine:
 #   make demo   install what is missing, build release, stamp SampleMedia into out/, verify it
-#   make test   install what is missing, run the Swift tests and the interop checks
+#   make test   install what is missing, check the house style, run the Swift tests and the interop checks
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv exempi
@@ -40,7 +40,7 @@ demo: build
 	-$(LABELCTL) stamp $(DEMO_FLAGS) -o out/malformed SampleMedia/malformed/truncated-mid-idat.png SampleMedia/malformed/bad-crc.png SampleMedia/malformed/segment-length-past-end.jpg
 	@test ! -e out/malformed/bad-crc.png && echo "no output was left behind for malformed inputs"
 
-test: venv
+test: venv lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(VENV)/bin/python Tests/interop/pillow_interop.py

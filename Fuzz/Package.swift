@@ -12,12 +12,13 @@ let package = Package(
     name: "LabelerFuzz",
     platforms: [.macOS(.v15)],
     dependencies: [.package(name: "Labeler", path: "..")],
-    targets: [.target(name: "CFuzzDriver", path: "Targets/CFuzzDriver")] + names.map { name in
-        .executableTarget(
-            name: "Fuzz\(name)",
-            dependencies: ["CFuzzDriver", .product(name: "Labeler", package: "Labeler")],
-            path: "Targets/\(name)"
-        )
-    },
+    targets: [.target(name: "CFuzzDriver", path: "Targets/CFuzzDriver")]
+        + names.map { name in
+            .executableTarget(
+                name: "Fuzz\(name)",
+                dependencies: ["CFuzzDriver", .product(name: "Labeler", package: "Labeler")],
+                path: "Targets/\(name)"
+            )
+        },
     swiftLanguageModes: [.v6]
 )

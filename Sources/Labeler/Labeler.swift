@@ -24,7 +24,8 @@ public enum Labeler {
         }
         let writer = AtomicFileWriter()
         let attributes: AtomicFileWriter.Attributes = input == output ? .replacing(file) : .newFile(like: file)
-        let staged = try writer.stage(stamped.plan, from: file.bytes, to: output, attributes: attributes, inputCheck: file.check)
+        let staged = try writer.stage(
+            stamped.plan, from: file.bytes, to: output, attributes: attributes, inputCheck: file.check)
         if let failure = writer.commit([staged]).first ?? nil { throw failure }
         return stamped
     }
@@ -35,7 +36,8 @@ public enum Labeler {
         do {
             report = Verifier().verify(try InputFile(reading: path).bytes)
         } catch {
-            report = VerificationReport(format: nil, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))
+            report = VerificationReport(
+                format: nil, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))
         }
         report.path = path
         return report

@@ -42,7 +42,7 @@ final class EXIFDocument {
 
     /// Total entries over all five IFDs (`ExifContent.count`).
     var entryCount: Int {
-        (0..<Int(EXIF_IFD_COUNT.rawValue)).reduce(0) { sum, index in
+        (0 ..< Int(EXIF_IFD_COUNT.rawValue)).reduce(0) { sum, index in
             sum + Int(content(at: index)?.pointee.count ?? 0)
         }
     }

@@ -128,14 +128,14 @@ package enum EXIFEditor {
     /// `text` as TIFF ASCII bytes: U+0001...U+007F kept, anything else replaced by `?`.
     static func asciiBytes(_ text: String) -> [UInt8] {
         text.unicodeScalars.map { scalar in
-            (1...0x7F).contains(scalar.value) ? UInt8(scalar.value) : UInt8(ascii: "?")
+            (1 ... 0x7F).contains(scalar.value) ? UInt8(scalar.value) : UInt8(ascii: "?")
         }
     }
 
     /// True when the tag is absent or holds only NULs and white space.
     static func isBlank(_ value: [UInt8]?) -> Bool {
         guard let value else { return true }
-        return value.allSatisfy { $0 == 0 || $0 == 0x20 || (0x09...0x0D).contains($0) }
+        return value.allSatisfy { $0 == 0 || $0 == 0x20 || (0x09 ... 0x0D).contains($0) }
     }
 
     private static func limit(_ message: String) -> CLibraryError {

@@ -27,7 +27,7 @@ struct EXIFPayload {
         guard bytes.count >= Self.tiffOffset + 8 else {
             throw Self.corrupt("EXIF block is \(payload.count) bytes; a TIFF header needs 8")
         }
-        let order = Array(bytes[Self.tiffOffset..<Self.tiffOffset + 4])
+        let order = Array(bytes[Self.tiffOffset ..< Self.tiffOffset + 4])
         switch order {
         case [0x49, 0x49, 0x2A, 0x00]: isLittleEndian = true
         case [0x4D, 0x4D, 0x00, 0x2A]: isLittleEndian = false
@@ -60,7 +60,7 @@ struct EXIFPayload {
         var thumbnailLength = 0
         while let (slot, offset) = queue.popLast() {
             guard visited.insert(slot).inserted, let count = tiffUInt16(at: offset) else { continue }
-            for index in 0..<count {
+            for index in 0 ..< count {
                 let entry = offset + 2 + 12 * index
                 guard let tag = tiffUInt16(at: entry), let type = tiffUInt16(at: entry + 2),
                     let value = tiffUInt32(at: entry + 8)

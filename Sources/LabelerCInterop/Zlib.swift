@@ -130,7 +130,9 @@ private enum ZStream {
         } while true
     }
 
-    private static func error(_ status: Int32, _ stream: UnsafeMutablePointer<z_stream>, _ fallback: String)
+    private static func error(
+        _ status: Int32, _ stream: UnsafeMutablePointer<z_stream>, _ fallback: String
+    )
         -> CLibraryError
     {
         let detail = stream.pointee.msg.map { String(cString: $0) } ?? ""

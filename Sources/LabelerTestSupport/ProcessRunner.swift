@@ -60,7 +60,9 @@ public enum ProcessRunner {
 
     /// Like ``run(_:_:environment:in:input:)`` but throws ``Failure`` on a non-zero exit status.
     @discardableResult
-    public static func runChecked(_ executable: String, _ arguments: [String], in directory: URL? = nil) throws -> Result {
+    public static func runChecked(
+        _ executable: String, _ arguments: [String], in directory: URL? = nil
+    ) throws -> Result {
         let result = try run(executable, arguments, in: directory)
         guard result.status == 0 else {
             throw Failure(description: "\(executable) \(arguments) exited \(result.status): \(result.stderr)")

@@ -27,14 +27,17 @@ public enum TestFiles {
     public static var fixtures: URL { packageRoot.appendingPathComponent("Tests/Fixtures") }
 
     /// A file of `Tests/Fixtures/c2pa-rs/` (files signed by the C2PA reference implementation; MIT, see SOURCE.md).
-    public static func c2paRS(_ name: String) -> URL { fixtures.appendingPathComponent("c2pa-rs").appendingPathComponent(name) }
+    public static func c2paRS(_ name: String) -> URL {
+        fixtures.appendingPathComponent("c2pa-rs").appendingPathComponent(name)
+    }
 
     /// The bytes of the file at `url`.
     public static func read(_ url: URL) throws -> [UInt8] { Array(try Data(contentsOf: url)) }
 
     /// A fresh, empty temporary folder.
     public static func temporaryDirectory(_ prefix: String = "labeler-tests") throws -> URL {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)-\(UUID().uuidString)", isDirectory: true)
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "\(prefix)-\(UUID().uuidString)", isDirectory: true)
         try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
         return url
     }

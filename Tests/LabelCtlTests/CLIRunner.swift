@@ -11,15 +11,19 @@ enum CLI {
     static var binary: URL {
         let candidates = [
             Bundle.main.executableURL?.deletingLastPathComponent().appendingPathComponent("labelctl"),
-            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("labelctl"),
+            URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent(
+                "labelctl"),
             packageRoot.appendingPathComponent(".build/debug/labelctl"),
         ].compactMap { $0 }
-        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[candidates.count - 1]
+        return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) }
+            ?? candidates[candidates.count - 1]
     }
 
     typealias Result = ProcessRunner.Result
 
-    static func labelctl(_ arguments: [String], environment: [String: String]? = nil, input: [UInt8]? = nil) throws -> Result {
+    static func labelctl(
+        _ arguments: [String], environment: [String: String]? = nil, input: [UInt8]? = nil
+    ) throws -> Result {
         try ProcessRunner.run(binary.path, arguments, environment: environment, input: input)
     }
 
@@ -43,5 +47,7 @@ enum CLI {
         return folder
     }
 
-    static let stampFlags = ["--generator", "TestGen", "--generator-version", "2.1", "--producer-code", "001191110000EXAMPLE00X1AB01", "-q"]
+    static let stampFlags = [
+        "--generator", "TestGen", "--generator-version", "2.1", "--producer-code", "001191110000EXAMPLE00X1AB01", "-q",
+    ]
 }

@@ -9,7 +9,9 @@ import LabelerTestSupport
     func killAndResume() throws {
         let input = try CLI.temporaryDirectory()
         let source = try Data(contentsOf: CLI.sampleMedia.appendingPathComponent("photos/coffee.png"))
-        for index in 0 ..< 120 { try source.write(to: input.appendingPathComponent(String(format: "img-%03d.png", index))) }
+        for index in 0 ..< 120 {
+            try source.write(to: input.appendingPathComponent(String(format: "img-%03d.png", index)))
+        }
         var generator = SystemRandomNumberGenerator()
         for round in 0 ..< 3 {
             let output = try CLI.temporaryDirectory().appendingPathComponent("out")
@@ -32,7 +34,9 @@ import LabelerTestSupport
             #expect(resumed.status == 0, "\(resumed.stderr)")
             let names = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }
             #expect(names.count == 120)
-            let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { $0.hasSuffix(".tmp") }
+            let leftovers = try FileManager.default.contentsOfDirectory(atPath: output.path).filter {
+                $0.hasSuffix(".tmp")
+            }
             #expect(leftovers.isEmpty, "--resume should remove temporary files of the killed run: \(leftovers)")
             #expect(try CLI.labelctl(["verify", "-q", output.path]).status == 0)
         }

@@ -7,7 +7,10 @@ import LabelerTestSupport
     func stampedCopy(_ names: [String], extra: [String] = []) throws -> URL {
         let input = try CLI.copySamples(names)
         let output = try CLI.temporaryDirectory()
-        let result = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["--lang", "en,ru,kk,zh", "--prompt", "a red <fox>"] + extra + ["-o", output.path, input.path])
+        let result = try CLI.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--lang", "en,ru,kk,zh", "--prompt", "a red <fox>"] + extra + [
+                "-o", output.path, input.path,
+            ])
         #expect(result.status == 0, "\(result.stderr)")
         return output
     }
@@ -19,12 +22,16 @@ import LabelerTestSupport
         return try #require(array.first)
     }
 
-    @Test("exiftool reads every field we write, in PNG and JPEG", arguments: ["photos/coffee.png", "photos/astronaut.jpg"])
+    @Test(
+        "exiftool reads every field we write, in PNG and JPEG",
+        arguments: ["photos/coffee.png", "photos/astronaut.jpg"])
     func readsFields(name: String) throws {
         let output = try stampedCopy([name])
         let file = output.appendingPathComponent(URL(fileURLWithPath: name).lastPathComponent)
         let tags = try tags(file)
-        #expect(tags["XMP-iptcExt:DigitalSourceType"] as? String == "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")
+        #expect(
+            tags["XMP-iptcExt:DigitalSourceType"] as? String
+                == "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")
         #expect(tags["XMP-iptcExt:AISystemUsed"] as? String == "TestGen")
         #expect("\(tags["XMP-iptcExt:AISystemVersionUsed"] ?? "")" == "2.1")  // exiftool -j prints 2.1 as a number
         #expect(tags["XMP-iptcExt:AIPromptInformation"] as? String == "a red <fox>")
@@ -43,12 +50,17 @@ import LabelerTestSupport
         #expect(warnings.isEmpty, "exiftool complains: \(warnings.map { "\($0)=\(tags[$0] ?? "")" })")
     }
 
-    @Test("XMP written by exiftool is merged, not clobbered", arguments: ["edge/xmp-exiftool.jpg", "edge/xmp-exiftool.png"])
+    @Test(
+        "XMP written by exiftool is merged, not clobbered",
+        arguments: ["edge/xmp-exiftool.jpg", "edge/xmp-exiftool.png"])
     func mergesExiftoolXMP(name: String) throws {
         let original = try tags(CLI.sampleMedia.appendingPathComponent(name))
-        let stamped = try tags(try stampedCopy([name]).appendingPathComponent(URL(fileURLWithPath: name).lastPathComponent))
-        for key in original.keys where key.hasPrefix("XMP-") && !key.hasPrefix("XMP-iptcExt") && !key.hasPrefix("XMP-TC260")
-            && !key.hasPrefix("XMP-x:") && !key.hasPrefix("XMP-xmpMM") && !key.hasPrefix("XMP-dc:Description") {
+        let stamped = try tags(
+            try stampedCopy([name]).appendingPathComponent(URL(fileURLWithPath: name).lastPathComponent))
+        for key in original.keys
+        where key.hasPrefix("XMP-") && !key.hasPrefix("XMP-iptcExt") && !key.hasPrefix("XMP-TC260")
+            && !key.hasPrefix("XMP-x:") && !key.hasPrefix("XMP-xmpMM") && !key.hasPrefix("XMP-dc:Description")
+        {
             #expect("\(stamped[key] ?? "missing")" == "\(original[key] ?? "")", "\(key) changed")
         }
         #expect(stamped["XMP-dc:Description"] as? String == original["XMP-dc:Description"] as? String)
@@ -60,7 +72,10 @@ import LabelerTestSupport
         let name = "edge/exif-camera.jpg"
         let original = try tags(CLI.sampleMedia.appendingPathComponent(name))
         let stamped = try tags(try stampedCopy([name]).appendingPathComponent("exif-camera.jpg"))
-        for key in original.keys where (key.hasPrefix("IFD0:") || key.hasPrefix("ExifIFD:")) && key != "IFD0:Software" && key != "IFD0:ImageDescription" {
+        for key in original.keys
+        where (key.hasPrefix("IFD0:") || key.hasPrefix("ExifIFD:")) && key != "IFD0:Software"
+            && key != "IFD0:ImageDescription"
+        {
             #expect("\(stamped[key] ?? "missing")" == "\(original[key] ?? "")", "\(key) changed")
         }
     }

@@ -30,7 +30,9 @@ import Testing
             try Data(result.stdoutBytes).write(to: file)
         }
         let expected = try String(contentsOf: file, encoding: .utf8)
-        #expect(result.stdout == expected, "\(name) changed; if deliberate, re-record with RECORD_GOLDEN=1 and update the README schema")
+        #expect(
+            result.stdout == expected,
+            "\(name) changed; if deliberate, re-record with RECORD_GOLDEN=1 and update the README schema")
         // Every line decodes back into the library's types: the schema and the types agree.
         for line in result.stdout.split(separator: "\n") {
             if command == "verify" {

@@ -6,8 +6,11 @@ import LabelerTestSupport
     @Test("stamp -o mirrors the tree, verify exits 0, and the inputs are untouched")
     func roundTrip() throws {
         let input = try CLI.copySamples(["photos/coffee.png", "photos/astronaut.jpg", "edge/progressive.jpg"])
-        try FileManager.default.createDirectory(at: input.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: CLI.sampleMedia.appendingPathComponent("edge/palette.png"), to: input.appendingPathComponent("sub/palette.png"))
+        try FileManager.default.createDirectory(
+            at: input.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: CLI.sampleMedia.appendingPathComponent("edge/palette.png"),
+            to: input.appendingPathComponent("sub/palette.png"))
         try Data("hidden".utf8).write(to: input.appendingPathComponent(".hidden.png"))
         let before = try Data(contentsOf: input.appendingPathComponent("coffee.png"))
         let output = try CLI.temporaryDirectory().appendingPathComponent("out")
@@ -49,23 +52,28 @@ import LabelerTestSupport
         #expect(try CLI.labelctl(["verify", "-q", folder.path]).status == 0)
     }
 
-    @Test("usage errors exit 64", arguments: [
-        ["stamp", "--generator", "G", "--producer", "P", "x.png"],
-        ["stamp", "--generator", "G", "--producer", "P", "-o", "/tmp/x", "--in-place", "x.png"],
-        ["stamp", "--generator", "G", "--producer-code", "BAD", "-o", "/tmp/x", "x.png"],
-        ["stamp", "--generator", "G", "--producer", " ", "-o", "/tmp/x", "x.png"],
-        ["stamp", "--generator", "G", "--producer", "P", "--lang", "fr", "-o", "/tmp/x", "x.png"],
-        ["verify", "--shard", "3/2", "x.png"],
-    ])
+    @Test(
+        "usage errors exit 64",
+        arguments: [
+            ["stamp", "--generator", "G", "--producer", "P", "x.png"],
+            ["stamp", "--generator", "G", "--producer", "P", "-o", "/tmp/x", "--in-place", "x.png"],
+            ["stamp", "--generator", "G", "--producer-code", "BAD", "-o", "/tmp/x", "x.png"],
+            ["stamp", "--generator", "G", "--producer", " ", "-o", "/tmp/x", "x.png"],
+            ["stamp", "--generator", "G", "--producer", "P", "--lang", "fr", "-o", "/tmp/x", "x.png"],
+            ["verify", "--shard", "3/2", "x.png"],
+        ])
     func usage(arguments: [String]) throws {
         let result = try CLI.labelctl(arguments)
         #expect(result.status == 64, "\(result.stderr)")
     }
 
-    @Test("corrupt inputs exit 65 naming file and byte offset; nothing is written; inputs unchanged", arguments: [
-        "truncated-mid-idat.png", "bad-crc.png", "huge-chunk-length.png", "truncated-mid-scan.jpg",
-        "truncated-in-header.jpg", "segment-length-past-end.jpg", "empty.jpg", "not-an-image.png", "wrong-magic.jpg",
-    ])
+    @Test(
+        "corrupt inputs exit 65 naming file and byte offset; nothing is written; inputs unchanged",
+        arguments: [
+            "truncated-mid-idat.png", "bad-crc.png", "huge-chunk-length.png", "truncated-mid-scan.jpg",
+            "truncated-in-header.jpg", "segment-length-past-end.jpg", "empty.jpg", "not-an-image.png",
+            "wrong-magic.jpg",
+        ])
     func corrupt(name: String) throws {
         let folder = try CLI.copySamples(["malformed/" + name])
         let file = folder.appendingPathComponent(name)
@@ -74,7 +82,10 @@ import LabelerTestSupport
         let stamp = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["-o", output.path, file.path])
         #expect(stamp.status == 65, "\(stamp.stderr)")
         #expect(stamp.stderr.contains(name) && stamp.stderr.contains("byte"), "\(stamp.stderr)")
-        #expect(try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".labelctl-journal") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: output.path).filter {
+                !$0.hasPrefix(".labelctl-journal")
+            }.isEmpty)
         let inPlace = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["--in-place", file.path])
         #expect(inPlace.status == 65)
         #expect(try Data(contentsOf: file) == before)
@@ -100,10 +111,14 @@ import LabelerTestSupport
         let folder = try CLI.copySamples(["photos/coffee.png"])
         let blocker = folder.appendingPathComponent("not-a-folder")
         try Data("x".utf8).write(to: blocker)
-        let result = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["-o", blocker.appendingPathComponent("out").path, folder.appendingPathComponent("coffee.png").path])
+        let result = try CLI.labelctl(
+            ["stamp"] + CLI.stampFlags + [
+                "-o", blocker.appendingPathComponent("out").path, folder.appendingPathComponent("coffee.png").path,
+            ])
         #expect(result.status == 74, "\(result.stderr)")
         #expect(result.stderr.contains("not-a-folder"))
-        let missing = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["-o", folder.path + "/o", folder.path + "/nope.png"])
+        let missing = try CLI.labelctl(
+            ["stamp"] + CLI.stampFlags + ["-o", folder.path + "/o", folder.path + "/nope.png"])
         #expect(missing.status == 74 && missing.stderr.contains("nope.png"))
     }
 

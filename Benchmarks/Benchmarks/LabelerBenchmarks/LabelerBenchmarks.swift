@@ -11,11 +11,15 @@ private func load(_ name: String) -> [UInt8] {
 }
 
 let benchmarks: @Sendable () -> Void = {
-    Benchmark.defaultConfiguration = .init(metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(2))
+    Benchmark.defaultConfiguration = .init(
+        metrics: [.wallClock, .throughput, .mallocCountTotal], maxDuration: .seconds(2))
     let png = load("photos/coffee.png")
     let jpeg = load("photos/astronaut.jpg")
     let exiftoolJPEG = load("edge/xmp-exiftool.jpg")
-    guard let stamper = try? Stamper(disclosure: Disclosure(aiSystem: "BenchGen", aiSystemVersion: "1.0", producerName: "Bench")) else {
+    guard
+        let stamper = try? Stamper(
+            disclosure: Disclosure(aiSystem: "BenchGen", aiSystemVersion: "1.0", producerName: "Bench"))
+    else {
         fatalError("the benchmark disclosure is valid")
     }
     let stampedPNG = (try? stamper.stamp(png).plan.materialize(from: png)) ?? []

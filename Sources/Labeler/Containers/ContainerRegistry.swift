@@ -25,7 +25,9 @@ enum ContainerRegistry {
     /// The error for bytes no registered format recognises.
     static func unsupported(_ bytes: some Collection<UInt8>) -> LabelerError {
         let names = types.map { $0.format.rawValue }.joined(separator: ", ")
-        if bytes.isEmpty { return LabelerError(.unsupportedFormat, "empty file (0 bytes), not one of: \(names)", offset: 0) }
+        if bytes.isEmpty {
+            return LabelerError(.unsupportedFormat, "empty file (0 bytes), not one of: \(names)", offset: 0)
+        }
         let magic = bytes.prefix(4).map { byte in
             let digits = String(byte, radix: 16, uppercase: true)
             return digits.count == 1 ? "0" + digits : digits

@@ -53,7 +53,8 @@ public struct SplicePlan: Sendable {
     /// Appends `range` of the original, merging with a preceding adjacent kept range.
     mutating func keep(_ range: Range<Int>) {
         guard !range.isEmpty else { return }
-        if let last = regions.last, case .original(let previous) = last.content, previous.upperBound == range.lowerBound {
+        if let last = regions.last, case .original(let previous) = last.content, previous.upperBound == range.lowerBound
+        {
             regions[regions.count - 1].content = .original(previous.lowerBound ..< range.upperBound)
             regions[regions.count - 1].output = last.output.lowerBound ..< last.output.upperBound + range.count
         } else {
@@ -64,7 +65,9 @@ public struct SplicePlan: Sendable {
     /// Appends new bytes carrying `site`; `replacing` tells whether the original had that site.
     mutating func add(_ bytes: [UInt8], site: Site, replacing: Bool) {
         guard !bytes.isEmpty else { return }
-        append(Region(role: replacing ? .replaced : .inserted, site: site, output: 0 ..< bytes.count, content: .bytes(bytes)))
+        append(
+            Region(
+                role: replacing ? .replaced : .inserted, site: site, output: 0 ..< bytes.count, content: .bytes(bytes)))
     }
 
     private mutating func append(_ region: Region) {
@@ -95,7 +98,8 @@ public struct SplicePlan: Sendable {
     /// reserved signature slot filled after hashing). Returns `false` if there is no such region
     /// or the length differs: regions never move once planned.
     public mutating func fill(_ site: Site, with bytes: [UInt8]) -> Bool {
-        guard let index = regions.firstIndex(where: { $0.site == site }), regions[index].output.count == bytes.count else {
+        guard let index = regions.firstIndex(where: { $0.site == site }), regions[index].output.count == bytes.count
+        else {
             return false
         }
         regions[index].content = .bytes(bytes)

@@ -100,27 +100,35 @@ public struct Disclosure: Sendable, Hashable, Codable {
     /// - Throws: ``LabelerError`` with code ``LabelerError/Code/invalidRequest``.
     public func validate() throws {
         func invalid(_ message: String) -> LabelerError { LabelerError(.invalidRequest, message) }
-        guard !aiSystem.trimmingXMLWhitespace().isEmpty else { throw invalid("the AI system (--generator) is required") }
+        guard !aiSystem.trimmingXMLWhitespace().isEmpty else {
+            throw invalid("the AI system (--generator) is required")
+        }
         guard !contentProducer.isEmpty else {
             throw invalid("a producer is required: --producer-code (27-char TC260 code) or --producer NAME")
         }
         if let producerName, let bad = producerName.unicodeScalars.first(where: Self.isForbiddenInName) {
             let hex = String(bad.value, radix: 16, uppercase: true)
-            throw invalid("the producer name contains the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)")
+            throw invalid(
+                "the producer name contains the control character U+\(String(repeating: "0", count: max(0, 4 - hex.count)) + hex)"
+            )
         }
         if let contentID {
             guard !contentID.isEmpty, contentID.utf8.count <= 128, AnnexE.isValidValue(contentID) else {
-                throw invalid("content ID '\(contentID)' must be 1-128 printable ASCII characters without space, '\"' or '\\'")
+                throw invalid(
+                    "content ID '\(contentID)' must be 1-128 printable ASCII characters without space, '\"' or '\\'")
             }
         }
         guard !languages.isEmpty else { throw invalid("at least one notice language is required") }
-        for text in [aiSystem, aiSystemVersion ?? "", producerName ?? "", prompt ?? ""] where text.unicodeScalars.contains(where: Self.isForbiddenInXML) {
+        for text in [aiSystem, aiSystemVersion ?? "", producerName ?? "", prompt ?? ""]
+        where text.unicodeScalars.contains(where: Self.isForbiddenInXML) {
             throw invalid("'\(text)' contains control characters that XML cannot carry")
         }
     }
 
     /// A copy with ``contentID`` and ``createdAt`` fixed for one output.
-    public func resolved(now: Date = Date(), contentID generated: @autoclosure () -> String = UUID().uuidString.lowercased()) -> Disclosure {
+    public func resolved(
+        now: Date = Date(), contentID generated: @autoclosure () -> String = UUID().uuidString.lowercased()
+    ) -> Disclosure {
         var copy = self
         if copy.contentID == nil { copy.contentID = generated() }
         if copy.createdAt == nil { copy.createdAt = now }
@@ -157,7 +165,8 @@ public struct DigitalSourceType: Sendable, Hashable, Codable, CustomStringConver
     }
 
     public static let trainedAlgorithmicMedia = DigitalSourceType(term: "trainedAlgorithmicMedia")
-    public static let compositeWithTrainedAlgorithmicMedia = DigitalSourceType(term: "compositeWithTrainedAlgorithmicMedia")
+    public static let compositeWithTrainedAlgorithmicMedia = DigitalSourceType(
+        term: "compositeWithTrainedAlgorithmicMedia")
     public static let compositeSynthetic = DigitalSourceType(term: "compositeSynthetic")
 
     /// The scheme URI form we write (the scheme's own URIs are http).

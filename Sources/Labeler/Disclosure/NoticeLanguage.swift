@@ -32,7 +32,8 @@ public enum NoticeLanguage: String, Sendable, Hashable, Codable, CaseIterable {
     }
 
     /// Every notice sentence we write, to recognise our own `dc:description` items on re-stamping.
-    static let allNotices: Set<String> = Set(allCases.flatMap { language in
-        Disclosure.Involvement.allCases.map { language.notice(for: $0) }
-    })
+    static let allNotices: Set<String> = Set(
+        allCases.flatMap { language in
+            Disclosure.Involvement.allCases.map { language.notice(for: $0) }
+        })
 }

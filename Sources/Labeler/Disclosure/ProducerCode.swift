@@ -24,13 +24,17 @@ public struct ProducerCode: Sendable, Hashable, Codable, CustomStringConvertible
     public static func problem(with value: String) -> String? {
         let bytes = Array(value.utf8)
         guard bytes.count == 27 else { return "must be 27 characters, has \(value.count)" }
-        guard bytes.allSatisfy({ (0x30...0x39).contains($0) || (0x41...0x5A).contains($0) }) else {
+        guard bytes.allSatisfy({ (0x30 ... 0x39).contains($0) || (0x41 ... 0x5A).contains($0) }) else {
             return "only digits and upper-case letters are allowed"
         }
-        guard bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "0") else { return "must start with the format code 00" }
+        guard bytes[0] == UInt8(ascii: "0"), bytes[1] == UInt8(ascii: "0") else {
+            return "must start with the format code 00"
+        }
         let service = bytes[22]
         if service == UInt8(ascii: "0") {
-            guard bytes[22...].allSatisfy({ $0 == UInt8(ascii: "0") }) else { return "service extension must be 00000 or 1xxxx/2xxxx" }
+            guard bytes[22...].allSatisfy({ $0 == UInt8(ascii: "0") }) else {
+                return "service extension must be 00000 or 1xxxx/2xxxx"
+            }
         } else if service != UInt8(ascii: "1"), service != UInt8(ascii: "2") {
             return "service type (position 23) must be 0, 1 (generation) or 2 (propagation)"
         }

@@ -47,7 +47,7 @@ public enum ProducerName {
     public static func trimmed(_ name: String) -> String {
         let scalars = name.unicodeScalars
         guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
+            let last = scalars.lastIndex(where: { !$0.properties.isWhitespace })
         else { return "" }
         return String(scalars[first ... last])
     }
@@ -78,7 +78,9 @@ public enum ProducerName {
             switch byte {
             case UInt8(ascii: "~"): return nil
             case UInt8(ascii: "%"):
-                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else { return nil }
+                guard let high = iterator.next().flatMap(hexValue), let low = iterator.next().flatMap(hexValue) else {
+                    return nil
+                }
                 bytes.append(high << 4 | low)
             default: bytes.append(byte)
             }
@@ -88,7 +90,8 @@ public enum ProducerName {
 
     private static func append(_ scalar: Unicode.Scalar, to encoded: inout [UInt8]) {
         if scalar.isASCII, let byte = UInt8(exactly: scalar.value),
-           AnnexE.isValidValue(String(scalar)), byte != UInt8(ascii: "%"), byte != UInt8(ascii: "~") {
+            AnnexE.isValidValue(String(scalar)), byte != UInt8(ascii: "%"), byte != UInt8(ascii: "~")
+        {
             encoded.append(byte)
             return
         }

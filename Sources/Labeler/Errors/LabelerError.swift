@@ -24,7 +24,8 @@ public struct LabelerError: Error, Sendable, Hashable, CustomStringConvertible {
         public init(from decoder: any Decoder) throws {
             let name = try decoder.singleValueContainer().decode(String.self)
             guard let code = Code(rawValue: name) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown error code '\(name)'"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "unknown error code '\(name)'"))
             }
             self = code
         }

@@ -24,8 +24,12 @@ import LabelerCInterop
             }
             cursor = chunk.range.upperBound
         }
-        guard reader.chunks.first?.type == .IHDR, reader.chunks.last?.type == .IEND else { return "PNG walk is not IHDR…IEND" }
-        guard reader.trailingRange ?? (cursor ..< cursor) == cursor ..< data.count else { return "PNG trailing range is wrong" }
+        guard reader.chunks.first?.type == .IHDR, reader.chunks.last?.type == .IEND else {
+            return "PNG walk is not IHDR…IEND"
+        }
+        guard reader.trailingRange ?? (cursor ..< cursor) == cursor ..< data.count else {
+            return "PNG trailing range is wrong"
+        }
         return nil
     }
 
@@ -43,7 +47,9 @@ import LabelerCInterop
             cursor = segment.range.upperBound
         }
         guard reader.segments.last?.marker == JPEG.Marker.eoi else { return "JPEG walk does not end at EOI" }
-        guard reader.trailingRange ?? (cursor ..< cursor) == cursor ..< data.count else { return "JPEG trailing range is wrong" }
+        guard reader.trailingRange ?? (cursor ..< cursor) == cursor ..< data.count else {
+            return "JPEG trailing range is wrong"
+        }
         return nil
     }
 
@@ -79,7 +85,9 @@ import LabelerCInterop
         }
         let labels = document.properties(.aigc)
         guard labels.count == 1 else { return "the merged XMP packet carries \(labels.count) TC260 labels, expected 1" }
-        guard TC260Label(parsing: labels[0].value).value("ProduceID") == "fuzz-0001" else { return "the merged label is not ours" }
+        guard TC260Label(parsing: labels[0].value).value("ProduceID") == "fuzz-0001" else {
+            return "the merged label is not ours"
+        }
         return nil
     }
 

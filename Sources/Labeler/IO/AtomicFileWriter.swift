@@ -57,12 +57,16 @@ struct AtomicFileWriter: Sendable {
     }
 
     /// Writes `plan` over `source` to a new temporary file in `destination`'s folder.
-    func stage(_ plan: SplicePlan, from source: [UInt8], to destination: FilePath, attributes: Attributes,
-               inputCheck: InputFile.Check?) throws -> Staged {
+    func stage(
+        _ plan: SplicePlan, from source: [UInt8], to destination: FilePath, attributes: Attributes,
+        inputCheck: InputFile.Check?
+    ) throws -> Staged {
         let directory = destination.split.directory
-        let temporary = directory.appending(Self.temporaryPrefix + Self.runToken + "-" + String(UInt64.random(in: 0 ... .max), radix: 36) + ".tmp")
-        let fd = try System.open(temporary, System.OpenFlags.createExclusive, mode: attributes.mode & 0o700 | 0o600,
-                                 action: "create a file in '\(directory)'")
+        let temporary = directory.appending(
+            Self.temporaryPrefix + Self.runToken + "-" + String(UInt64.random(in: 0 ... .max), radix: 36) + ".tmp")
+        let fd = try System.open(
+            temporary, System.OpenFlags.createExclusive, mode: attributes.mode & 0o700 | 0o600,
+            action: "create a file in '\(directory)'")
         do {
             try FileIO.write(plan, from: source, to: fd, path: destination)
             if let owner = attributes.owner, !System.fchown(fd, owner: owner.uid, group: owner.gid) {
@@ -96,7 +100,9 @@ struct AtomicFileWriter: Sendable {
                 } else {
                     let device = try System.fstat(staged.fd, staged.destination).device
                     if syncedDevices[device] == nil {
-                        syncedDevices[device] = FileSystem.sync(containing: staged.fd) == 0 ? .some(nil) : System.error("sync", staged.destination)
+                        syncedDevices[device] =
+                            FileSystem.sync(containing: staged.fd) == 0
+                            ? .some(nil) : System.error("sync", staged.destination)
                     }
                     if let failure = syncedDevices[device] ?? nil { throw failure }
                 }
@@ -109,7 +115,9 @@ struct AtomicFileWriter: Sendable {
         for (index, staged) in batch.enumerated() {
             System.close(staged.fd)
             if results[index] == nil {
-                do { try System.rename(staged.temporaryPath, staged.destination) } catch { results[index] = LabelerError.wrapping(error, path: nil) }
+                do { try System.rename(staged.temporaryPath, staged.destination) } catch {
+                    results[index] = LabelerError.wrapping(error, path: nil)
+                }
             }
             if results[index] != nil { System.unlink(staged.temporaryPath); continue }
             directories.insert(staged.destination.split.directory)

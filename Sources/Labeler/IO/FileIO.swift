@@ -1,6 +1,5 @@
 import Glibc  // iovec and its fields: this file and System.swift are the syscall layer
 
-
 /// Vectored writes of a ``SplicePlan``: kept regions point into the input's bytes, new regions
 /// into their own arrays, and one `writev` (per 1024 vectors) writes them all without copying.
 enum FileIO {
@@ -16,10 +15,14 @@ enum FileIO {
                 for region in plan.regions {
                     switch region.content {
                     case .original(let range):
-                        let base = sourceBuffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + range.lowerBound) }
+                        let base = sourceBuffer.baseAddress.map {
+                            UnsafeMutableRawPointer(mutating: $0 + range.lowerBound)
+                        }
                         vectors.append(System.IOVector(iov_base: base, iov_len: range.count))
                     case .bytes(let bytes):
-                        let base = insertedBuffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0 + insertedOffset) }
+                        let base = insertedBuffer.baseAddress.map {
+                            UnsafeMutableRawPointer(mutating: $0 + insertedOffset)
+                        }
                         vectors.append(System.IOVector(iov_base: base, iov_len: bytes.count))
                         insertedOffset += bytes.count
                     }

@@ -1,4 +1,3 @@
-
 /// One input read whole into memory, with the identity it had when read, so a file that changes
 /// while it is being stamped is caught instead of half-copied.
 ///
@@ -55,16 +54,20 @@ struct InputFile: Sendable {
         let fd = try System.open(path, System.OpenFlags.read, action: "open for reading")
         defer { System.close(fd) }
         let status = try System.fstat(fd, path)
-        guard System.Kind(status) == .regular else { throw LabelerError(.io, "not a regular file", path: path.description) }
+        guard System.Kind(status) == .regular else {
+            throw LabelerError(.io, "not a regular file", path: path.description)
+        }
         let size = status.byteCount
         guard size <= Self.maxBytes else {
-            throw LabelerError(.tooLarge, "file of \(size) bytes exceeds the \(Self.maxBytes)-byte limit", path: path.description)
+            throw LabelerError(
+                .tooLarge, "file of \(size) bytes exceeds the \(Self.maxBytes)-byte limit", path: path.description)
         }
         var shortRead = false
         bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
             var total = 0
             while total < size {
-                let count = try System.pread(fd, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + total) }, size - total, at: total, path)
+                let count = try System.pread(
+                    fd, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + total) }, size - total, at: total, path)
                 if count == 0 { shortRead = true; break }
                 total += count
             }
@@ -79,6 +82,9 @@ struct InputFile: Sendable {
     }
 
     static func changedError(_ path: FilePath) -> LabelerError {
-        LabelerError(.io, "the file changed while it was being read or stamped (size, mtime or ctime moved); nothing was written", path: path.description)
+        LabelerError(
+            .io,
+            "the file changed while it was being read or stamped (size, mtime or ctime moved); nothing was written",
+            path: path.description)
     }
 }

@@ -1,4 +1,3 @@
-
 /// A report the CLI writes (`--report`, `check --output`): created or truncated, written as
 /// results arrive, closed with its errors reported. Used from one thread at a time (the ordered
 /// delivery of a batch), hence `@unchecked Sendable`.

@@ -52,7 +52,9 @@ enum System {
 
     /// Calls `body` until it does not fail with `EINTR`; a `-1` result throws.
     @discardableResult
-    static func call<R: BinaryInteger>(_ action: @autoclosure () -> String, _ path: FilePath, _ body: () -> R) throws -> R {
+    static func call<R: BinaryInteger>(
+        _ action: @autoclosure () -> String, _ path: FilePath, _ body: () -> R
+    ) throws -> R {
         while true {
             let result = body()
             if result != -1 { return result }
@@ -64,7 +66,8 @@ enum System {
 
     /// The error for a failed call, with the C library's words for `code`.
     static func error(_ action: String, _ path: FilePath, _ code: Int32 = errno) -> LabelerError {
-        LabelerError(code == ENOSPC || code == EDQUOT ? .io : .io, "cannot \(action): \(message(code))", path: path.description)
+        LabelerError(
+            code == ENOSPC || code == EDQUOT ? .io : .io, "cannot \(action): \(message(code))", path: path.description)
     }
 
     static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
@@ -76,7 +79,9 @@ enum System {
     }
 
     /// Opens `path` relative to the folder `directory` (a descriptor), so long paths never pass `PATH_MAX`.
-    static func open(at directory: Int32, _ name: [UInt8], _ flags: Int32, mode: mode_t = 0, path: FilePath) throws -> Int32 {
+    static func open(
+        at directory: Int32, _ name: [UInt8], _ flags: Int32, mode: mode_t = 0, path: FilePath
+    ) throws -> Int32 {
         try call("open", path) { FilePath(bytes: name).withCString { openat(directory, $0, flags | O_CLOEXEC, mode) } }
     }
 
@@ -111,15 +116,21 @@ enum System {
     }
 
     /// Reads up to `count` bytes at `offset` into `buffer`; returns how many (0 at end of file).
-    static func pread(_ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int, at offset: Int, _ path: FilePath) throws -> Int {
+    static func pread(
+        _ fd: Int32, _ buffer: UnsafeMutableRawPointer?, _ count: Int, at offset: Int, _ path: FilePath
+    ) throws -> Int {
         try call("read", path) { Glibc.pread(fd, buffer, count, off_t(offset)) }
     }
 
     /// Writes all of `buffer`, retrying short writes.
-    static func writeAll(_ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ path: FilePath, action: String = "write") throws {
+    static func writeAll(
+        _ fd: Int32, _ buffer: UnsafeRawBufferPointer, _ path: FilePath, action: String = "write"
+    ) throws {
         var written = 0
         while written < buffer.count {
-            written += try call(action, path) { Glibc.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written) }
+            written += try call(action, path) {
+                Glibc.write(fd, buffer.baseAddress.map { $0 + written }, buffer.count - written)
+            }
         }
     }
 
@@ -129,14 +140,18 @@ enum System {
 
     static func fdatasync(_ fd: Int32, _ path: FilePath) throws { try call("sync", path) { Glibc.fdatasync(fd) } }
     static func fsync(_ fd: Int32, _ path: FilePath) throws { try call("sync", path) { Glibc.fsync(fd) } }
-    static func fchmod(_ fd: Int32, _ mode: mode_t, _ path: FilePath) throws { try call("set permissions", path) { Glibc.fchmod(fd, mode) } }
+    static func fchmod(_ fd: Int32, _ mode: mode_t, _ path: FilePath) throws {
+        try call("set permissions", path) { Glibc.fchmod(fd, mode) }
+    }
 
     /// `fchown`; `EPERM` (not root, or a group we are not in) is not an error: the caller keeps
     /// what it is permitted to keep.
     static func fchown(_ fd: Int32, owner: uid_t, group: gid_t) -> Bool { Glibc.fchown(fd, owner, group) == 0 }
 
     static func rename(_ from: FilePath, _ to: FilePath) throws {
-        try call("rename the finished output into place", to) { from.withCString { source in to.withCString { Glibc.rename(source, $0) } } }
+        try call("rename the finished output into place", to) {
+            from.withCString { source in to.withCString { Glibc.rename(source, $0) } }
+        }
     }
 
     static func unlink(_ path: FilePath) { _ = path.withCString { Glibc.unlink($0) } }
@@ -222,4 +237,6 @@ extension System.FileStatus {
 }
 
 /// `stat(2)`, outside ``System`` whose own `stat` would shadow it.
-private func posixStat(_ path: UnsafePointer<CChar>, _ status: UnsafeMutablePointer<stat>) -> Int32 { stat(path, status) }
+private func posixStat(_ path: UnsafePointer<CChar>, _ status: UnsafeMutablePointer<stat>) -> Int32 {
+    stat(path, status)
+}

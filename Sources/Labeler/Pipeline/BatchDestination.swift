@@ -1,4 +1,3 @@
-
 extension BatchPipeline {
     /// Where a batch writes, and the rules that keep it from harming its inputs.
     public enum Destination: Sendable, Hashable {
@@ -45,11 +44,15 @@ extension BatchPipeline {
                 if output == folder || (isFolder && output.bytes.starts(with: folder.bytes + [UInt8(ascii: "/")])) {
                     throw LabelerError(
                         .invalidRequest,
-                        "the output folder '\(root)' is \(output == folder ? "the same as" : "inside") the input \(isFolder ? "folder" : "file's folder") '\(input)'; stamping would rewrite the inputs. Choose an output folder outside it, or --in-place")
+                        "the output folder '\(root)' is \(output == folder ? "the same as" : "inside") the input \(isFolder ? "folder" : "file's folder") '\(input)'; stamping would rewrite the inputs. Choose an output folder outside it, or --in-place"
+                    )
                 }
             }
             if inputs.count > 1, let clash = OutputCollisions.first(among: inputs, discovery: discovery) {
-                throw LabelerError(.invalidRequest, "'\(clash.0)' and '\(clash.1)' would both be written to '\(clash.relative)' under -o; stamp them separately")
+                throw LabelerError(
+                    .invalidRequest,
+                    "'\(clash.0)' and '\(clash.1)' would both be written to '\(clash.relative)' under -o; stamp them separately"
+                )
             }
         }
 
@@ -70,7 +73,9 @@ extension BatchPipeline {
             case .directory(let root):
                 let target = relative.map { root.trimmingTrailingSlashes.appending($0.bytes) } ?? root
                 guard let entries = try? System.listFolder(target) else { return }
-                for entry in entries where AtomicFileWriter.isLeftover(entry.name) { System.unlink(target.appending(entry.name)) }
+                for entry in entries where AtomicFileWriter.isLeftover(entry.name) {
+                    System.unlink(target.appending(entry.name))
+                }
             }
         }
     }
@@ -92,19 +97,28 @@ enum OutputCollisions {
 
     private static func children(of folder: FilePath, discovery: FileDiscovery) -> [(name: [UInt8], path: FilePath)] {
         ((try? System.listFolder(folder)) ?? [])
-            .filter { discovery.includeHidden ? !AtomicFileWriter.isTemporaryName($0.name) : $0.name.first != UInt8(ascii: ".") }
+            .filter {
+                discovery.includeHidden
+                    ? !AtomicFileWriter.isTemporaryName($0.name) : $0.name.first != UInt8(ascii: ".")
+            }
             .map { ($0.name, folder.appending($0.name)) }
     }
 
-    private static func clash(_ groups: [[(name: [UInt8], path: FilePath)]], relative: FilePath?,
-                              discovery: FileDiscovery) -> (FilePath, FilePath, relative: FilePath)? {
+    private static func clash(
+        _ groups: [[(name: [UInt8], path: FilePath)]], relative: FilePath?,
+        discovery: FileDiscovery
+    ) -> (FilePath, FilePath, relative: FilePath)? {
         var byName: [[UInt8]: [FilePath]] = [:]
         for group in groups { for entry in group { byName[entry.name, default: []].append(entry.path) } }
         for (name, paths) in byName.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) where paths.count > 1 {
             let path = relative.map { $0.appending(name) } ?? FilePath(bytes: name)
-            let folders = paths.filter { (try? System.stat($0)).flatMap { $0 }.map { System.Kind($0) == .directory } ?? false }
+            let folders = paths.filter {
+                (try? System.stat($0)).flatMap { $0 }.map { System.Kind($0) == .directory } ?? false
+            }
             guard folders.count == paths.count else { return (paths[0], paths[1], path) }
-            if let found = clash(folders.map { children(of: $0, discovery: discovery) }, relative: path, discovery: discovery) {
+            if let found = clash(
+                folders.map { children(of: $0, discovery: discovery) }, relative: path, discovery: discovery)
+            {
                 return found
             }
         }

@@ -27,9 +27,11 @@ public struct BatchPipeline: Sendable {
         /// How inputs are walked.
         public var discovery: FileDiscovery
 
-        public init(jobs: Int = BatchPipeline.activeCores, failFast: Bool = false, groupCommitFiles: Int = 256,
-                    groupCommitBytes: Int = 64 << 20, journalPath: FilePath? = nil, resume: Bool = false,
-                    discovery: FileDiscovery = FileDiscovery()) {
+        public init(
+            jobs: Int = BatchPipeline.activeCores, failFast: Bool = false, groupCommitFiles: Int = 256,
+            groupCommitBytes: Int = 64 << 20, journalPath: FilePath? = nil, resume: Bool = false,
+            discovery: FileDiscovery = FileDiscovery()
+        ) {
             self.jobs = max(1, jobs)
             self.failFast = failFast
             self.groupCommitFiles = max(1, groupCommitFiles)
@@ -61,12 +63,21 @@ public struct BatchPipeline: Sendable {
     /// - Parameter onRecord: called for each file in walk order, one call at a time (reports, progress).
     /// - Throws: ``LabelerError`` only for batch-level failures (a refused destination, a journal
     ///   that cannot be opened); per-file failures are ``BatchRecord/Outcome/failed`` records.
-    public func stamp(_ inputs: [FilePath], to destination: Destination,
-                      onRecord: @Sendable (BatchRecord, BatchSummary) -> Void = { _, _ in }) throws -> BatchSummary {
+    public func stamp(
+        _ inputs: [FilePath], to destination: Destination,
+        onRecord: @Sendable (BatchRecord, BatchSummary) -> Void = { _, _ in }
+    ) throws -> BatchSummary {
         try destination.validate(inputs: inputs, discovery: configuration.discovery)
         if stamper.disclosure.contentID != nil {
-            let isOneFile = inputs.count == 1 && (try? System.stat(inputs[0])).flatMap { $0 }.map { System.Kind($0) != .directory } == true
-            guard isOneFile else { throw LabelerError(.invalidRequest, "a fixed content ID names one output; give one file, not \(inputs.count == 1 ? "a folder" : "\(inputs.count) inputs")") }
+            let isOneFile =
+                inputs.count == 1
+                && (try? System.stat(inputs[0])).flatMap { $0 }.map { System.Kind($0) != .directory } == true
+            guard isOneFile else {
+                throw LabelerError(
+                    .invalidRequest,
+                    "a fixed content ID names one output; give one file, not \(inputs.count == 1 ? "a folder" : "\(inputs.count) inputs")"
+                )
+            }
         }
         if case .directory(let root) = destination { try Self.makeFolder(root, mode: 0o777 & ~System.umask) }
         let finished = configuration.resume ? try configuration.journalPath.map(Journal.finishedKeys(at:)) ?? [] : []
@@ -75,7 +86,9 @@ public struct BatchPipeline: Sendable {
         let start = clock.now
         let summary = Mutex(BatchSummary())
         var walker = configuration.discovery.walk(inputs)
-        walker.onFolder = { folder, relative, leftovers in destination.removeLeftovers(in: folder, relative: relative, found: leftovers) }
+        walker.onFolder = { folder, relative, leftovers in
+            destination.removeLeftovers(in: folder, relative: relative, found: leftovers)
+        }
         let worker = Worker(pipeline: self, destination: destination, finished: finished, journal: journal)
         let failFast = configuration.failFast
         let runner = OrderedParallelRunner<FileDiscovery.Walker, BatchRecord>(jobs: configuration.jobs)
@@ -99,8 +112,10 @@ public struct BatchPipeline: Sendable {
     }
 
     /// ``stamp(_:to:onRecord:)`` for paths given as text.
-    public func stamp(_ inputs: [String], to destination: Destination,
-                      onRecord: @Sendable (BatchRecord, BatchSummary) -> Void = { _, _ in }) throws -> BatchSummary {
+    public func stamp(
+        _ inputs: [String], to destination: Destination,
+        onRecord: @Sendable (BatchRecord, BatchSummary) -> Void = { _, _ in }
+    ) throws -> BatchSummary {
         try stamp(inputs.map { FilePath($0) }, to: destination, onRecord: onRecord)
     }
 

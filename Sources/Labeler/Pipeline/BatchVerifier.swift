@@ -15,13 +15,16 @@ public struct BatchVerifier: Sendable {
     ///   missing input) and its report.
     /// - Returns: what the walk skipped.
     @discardableResult
-    public func verify(_ inputs: [FilePath], onReport: @Sendable (FileDiscovery.Item?, VerificationReport) -> Void) -> FileDiscovery.Counts {
+    public func verify(
+        _ inputs: [FilePath], onReport: @Sendable (FileDiscovery.Item?, VerificationReport) -> Void
+    ) -> FileDiscovery.Counts {
         let runner = OrderedParallelRunner<FileDiscovery.Walker, VerificationReport?>(jobs: jobs)
         let walked = runner.run(discovery.walk(inputs), claimSize: { 8 }) { entries in
             entries.map { entry -> VerificationReport? in
                 switch entry {
                 case .missing(let path, let error):
-                    return VerificationReport(path: path, format: nil, verdict: .error, layers: [], regimes: [], error: error)
+                    return VerificationReport(
+                        path: path, format: nil, verdict: .error, layers: [], regimes: [], error: error)
                 case .file(let item):
                     let report = Labeler.verify(file: item.path)
                     if !item.isExplicit, report.errorCode == .unsupportedFormat { return nil }
@@ -38,7 +41,9 @@ public struct BatchVerifier: Sendable {
 
     /// ``verify(_:onReport:)`` for paths given as text.
     @discardableResult
-    public func verify(_ inputs: [String], onReport: @Sendable (FileDiscovery.Item?, VerificationReport) -> Void) -> FileDiscovery.Counts {
+    public func verify(
+        _ inputs: [String], onReport: @Sendable (FileDiscovery.Item?, VerificationReport) -> Void
+    ) -> FileDiscovery.Counts {
         verify(inputs.map { FilePath($0) }, onReport: onReport)
     }
 }

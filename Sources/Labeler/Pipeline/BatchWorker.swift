@@ -49,9 +49,13 @@ extension BatchPipeline {
                 let fileStart = clock.now
                 do {
                     let input = try InputFile(reading: item.path)
-                    guard let type = ContainerRegistry.type(sniffing: Array(input.bytes.prefix(ContainerRegistry.sniffLength))) else {
+                    guard
+                        let type = ContainerRegistry.type(
+                            sniffing: Array(input.bytes.prefix(ContainerRegistry.sniffLength)))
+                    else {
                         if !item.isExplicit {
-                            records.append(BatchRecord(path: item.path, outcome: .skippedUnsupported, bytes: input.bytes.count))
+                            records.append(
+                                BatchRecord(path: item.path, outcome: .skippedUnsupported, bytes: input.bytes.count))
                             continue
                         }
                         throw ContainerRegistry.unsupported(input.bytes)
@@ -62,28 +66,37 @@ extension BatchPipeline {
                         if input.linkCount > 1 {
                             throw LabelerError(
                                 .refused,
-                                "has \(input.linkCount) hard links; replacing it in place would leave the other names unlabelled. Refused: stamp with -o, or break the links first")
+                                "has \(input.linkCount) hard links; replacing it in place would leave the other names unlabelled. Refused: stamp with -o, or break the links first"
+                            )
                         }
                         attributes = .replacing(input)
                     case .directory:
                         attributes = .newFile(like: input)
                     }
                     let stamped: StampedFile
-                    do { stamped = try pipeline.stamper.stamp(try type.init(walking: input.bytes)) } catch { throw LabelerError.wrapping(error, path: item.path.description) }
+                    do { stamped = try pipeline.stamper.stamp(try type.init(walking: input.bytes)) } catch {
+                        throw LabelerError.wrapping(error, path: item.path.description)
+                    }
                     let folder = output.split.directory
                     if folder != madeFolder {
                         try BatchPipeline.makeFolder(folder, mode: 0o777 & ~System.umask)
                         madeFolder = folder
                     }
-                    let file = try writer.stage(stamped.plan, from: input.bytes, to: output, attributes: attributes, inputCheck: input.check)
+                    let file = try writer.stage(
+                        stamped.plan, from: input.bytes, to: output, attributes: attributes, inputCheck: input.check)
                     group.append((records.count, file, key))
                     groupBytes += stamped.plan.outputSize
-                    records.append(BatchRecord(path: item.path, output: output, outcome: .stamped, contentID: stamped.disclosure.contentID,
-                                               bytes: input.bytes.count, ms: BatchPipeline.milliseconds(clock.now - fileStart)))
+                    records.append(
+                        BatchRecord(
+                            path: item.path, output: output, outcome: .stamped, contentID: stamped.disclosure.contentID,
+                            bytes: input.bytes.count, ms: BatchPipeline.milliseconds(clock.now - fileStart)))
                 } catch {
                     if configuration.failFast { stopped.withLock { $0 = true } }
-                    records.append(BatchRecord(path: item.path, output: output, outcome: .failed, ms: BatchPipeline.milliseconds(clock.now - fileStart),
-                                               error: LabelerError.wrapping(error, path: item.path.description)))
+                    records.append(
+                        BatchRecord(
+                            path: item.path, output: output, outcome: .failed,
+                            ms: BatchPipeline.milliseconds(clock.now - fileStart),
+                            error: LabelerError.wrapping(error, path: item.path.description)))
                 }
                 if groupBytes >= configuration.groupCommitBytes {
                     commit(group, into: &records, writer: writer)
@@ -97,8 +110,10 @@ extension BatchPipeline {
 
         /// Syncs, checks and renames a group, then journals what is in place. A file whose journal
         /// line cannot be written stays stamped (its output is in place) and says so.
-        private func commit(_ group: [(index: Int, file: AtomicFileWriter.Staged, key: String)], into records: inout [BatchRecord],
-                            writer: AtomicFileWriter) {
+        private func commit(
+            _ group: [(index: Int, file: AtomicFileWriter.Staged, key: String)], into records: inout [BatchRecord],
+            writer: AtomicFileWriter
+        ) {
             guard !group.isEmpty else { return }
             let clock = ContinuousClock()
             let start = clock.now
@@ -108,7 +123,9 @@ extension BatchPipeline {
             for (position, entry) in group.enumerated() {
                 records[entry.index].ms += share
                 if let failure = results[position] {
-                    records[entry.index] = BatchRecord(path: records[entry.index].path, output: entry.file.destination, outcome: .failed, error: failure)
+                    records[entry.index] = BatchRecord(
+                        path: records[entry.index].path, output: entry.file.destination, outcome: .failed,
+                        error: failure)
                     if pipeline.configuration.failFast { stopped.withLock { $0 = true } }
                 } else {
                     done.append((entry.index, entry.key))
@@ -119,7 +136,10 @@ extension BatchPipeline {
                 try journal.append(done.map { Journal.Line(key: $0.key, contentID: records[$0.index].contentID) })
             } catch {
                 let failure = LabelerError.wrapping(error, path: journal.path.description)
-                for entry in done { records[entry.index].warning = "stamped, but not recorded in the journal (\(failure)); --resume will stamp it again" }
+                for entry in done {
+                    records[entry.index].warning =
+                        "stamped, but not recorded in the journal (\(failure)); --resume will stamp it again"
+                }
             }
         }
     }

@@ -49,7 +49,8 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
         public init(from decoder: any Decoder) throws {
             let name = try decoder.singleValueContainer().decode(String.self)
             guard let value = Requirement(name: name) else {
-                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "unknown layer '\(name)'"))
+                throw DecodingError.dataCorrupted(
+                    .init(codingPath: decoder.codingPath, debugDescription: "unknown layer '\(name)'"))
             }
             self = value
         }
@@ -113,8 +114,9 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
         case .labelled, .unlabelled: break
         }
         return requirements.filter { !$0.isMet(by: report) }.map { requirement in
-            Failure(kind: .missing, requirement: requirement,
-                    message: requirement == .any ? "no machine-readable AI label" : "missing \(requirement.rawValue) layer")
+            Failure(
+                kind: .missing, requirement: requirement,
+                message: requirement == .any ? "no machine-readable AI label" : "missing \(requirement.rawValue) layer")
         }
     }
 
@@ -135,7 +137,9 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
 
     private static func matchSegment(_ pattern: [Character], _ text: [Character]) -> Bool {
         guard let first = pattern.first else { return text.isEmpty }
-        if first == "*" { return (0 ... text.count).contains { matchSegment(Array(pattern.dropFirst()), Array(text.dropFirst($0))) } }
+        if first == "*" {
+            return (0 ... text.count).contains { matchSegment(Array(pattern.dropFirst()), Array(text.dropFirst($0))) }
+        }
         guard let character = text.first, first == "?" || first == character else { return false }
         return matchSegment(Array(pattern.dropFirst()), Array(text.dropFirst()))
     }

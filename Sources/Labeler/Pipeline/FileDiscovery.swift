@@ -1,4 +1,3 @@
-
 /// Finds the files a batch works on: named files as given, folders walked recursively, streamed.
 ///
 /// The walk never holds the tree: only the sorted listing of each folder on the current path, so
@@ -66,7 +65,9 @@ public struct FileDiscovery: Sendable {
     }
 
     /// The files under `inputs` (paths as text), collected; missing inputs as ``Entry/missing(_:_:)``.
-    public func discover(_ inputs: [String]) -> (entries: [Entry], skipped: Counts) { discover(inputs.map { FilePath($0) }) }
+    public func discover(_ inputs: [String]) -> (entries: [Entry], skipped: Counts) {
+        discover(inputs.map { FilePath($0) })
+    }
 
     /// The walk's state: the inputs not yet started and, for the folder being walked, the stack of
     /// sorted listings from the named folder down.
@@ -98,9 +99,12 @@ public struct FileDiscovery: Sendable {
                 if let entry = nextInFolder() { return entry }
                 guard let input = inputs.popFirst() else { return nil }  // nextInFolder emptied the stack
                 let status: System.FileStatus?
-                do { status = try System.stat(input) } catch { return .missing(input, LabelerError.wrapping(error, path: input.description)) }
+                do { status = try System.stat(input) } catch {
+                    return .missing(input, LabelerError.wrapping(error, path: input.description))
+                }
                 guard let status else {
-                    return .missing(input, LabelerError(.io, "cannot read: No such file or directory", path: input.description))
+                    return .missing(
+                        input, LabelerError(.io, "cannot read: No such file or directory", path: input.description))
                 }
                 if System.Kind(status) == .directory {
                     visited = [[status.device, status.inode]]
@@ -135,7 +139,9 @@ public struct FileDiscovery: Sendable {
                 let frame = stack[top]
                 let path = frame.path.appending(name)
                 let relative = frame.relative.map { $0.appending(name) } ?? FilePath(bytes: name)
-                if name.first == UInt8(ascii: ".") && (!discovery.includeHidden || AtomicFileWriter.isTemporaryName(name)) {
+                if name.first == UInt8(ascii: ".")
+                    && (!discovery.includeHidden || AtomicFileWriter.isTemporaryName(name))
+                {
                     counts.hidden += 1
                     continue
                 }
@@ -183,7 +189,9 @@ public struct Shard: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Parses `I/N` with 1 ≤ I ≤ N.
     public init?(_ text: String) {
         let parts = text.split(separator: "/")
-        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1, (1...count).contains(index) else { return nil }
+        guard parts.count == 2, let index = Int(parts[0]), let count = Int(parts[1]), count >= 1,
+            (1 ... count).contains(index)
+        else { return nil }
         self.index = index
         self.count = count
     }

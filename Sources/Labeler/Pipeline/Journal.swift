@@ -42,7 +42,8 @@ final class Journal: Sendable {
         let home = System.environment("HOME").map { FilePath($0) } ?? FilePath("/tmp")
         let state = System.environment("XDG_STATE_HOME").map { FilePath($0) } ?? home.appending(".local/state")
         let digits = String(FNV1a.hash(resolved.bytes), radix: 16)
-        return state.appending("labelctl/journals").appending(String(repeating: "0", count: 16 - digits.count) + digits + ".jsonl")
+        return state.appending("labelctl/journals").appending(
+            String(repeating: "0", count: 16 - digits.count) + digits + ".jsonl")
     }
 
     /// Appends the keys of `records` and makes them durable.
@@ -73,7 +74,9 @@ final class Journal: Sendable {
         var block = [UInt8](repeating: 0, count: 1 << 20)
         var offset = 0
         while true {
-            let count = try block.withUnsafeMutableBytes { try System.pread(fd, $0.baseAddress, $0.count, at: offset, path) }
+            let count = try block.withUnsafeMutableBytes {
+                try System.pread(fd, $0.baseAddress, $0.count, at: offset, path)
+            }
             if count == 0 { break }
             offset += count
             carry += block[..<count]

@@ -8,7 +8,8 @@ import Synchronization
 /// is delivered; a worker that finds the buffer full (``maxPending``) waits instead of claiming
 /// more, so memory is bounded by the work in flight even when one file is slow, never by the
 /// number of inputs. `deliver` is called under the lock, one result at a time, in order.
-struct OrderedParallelRunner<Source: IteratorProtocol & Sendable, Result: Sendable>: Sendable where Source.Element: Sendable {
+struct OrderedParallelRunner<Source: IteratorProtocol & Sendable, Result: Sendable>: Sendable
+where Source.Element: Sendable {
     typealias Input = Source.Element
 
     let jobs: Int
@@ -37,8 +38,10 @@ struct OrderedParallelRunner<Source: IteratorProtocol & Sendable, Result: Sendab
     ///   - deliver: receives each result in input order; return `false` to stop claiming new work.
     /// - Returns: the source as the run left it (to read counters it kept).
     @discardableResult
-    func run(_ source: Source, claimSize: @Sendable () -> Int = { 1 }, work: @Sendable (_ inputs: [Input]) -> [Result],
-             deliver: @Sendable (_ input: Input, _ result: Result) -> Bool) -> Source {
+    func run(
+        _ source: Source, claimSize: @Sendable () -> Int = { 1 }, work: @Sendable (_ inputs: [Input]) -> [Result],
+        deliver: @Sendable (_ input: Input, _ result: Result) -> Bool
+    ) -> Source {
         let state = Mutex(State(source: source))
         let limit = maxPending
         DispatchQueue.concurrentPerform(iterations: max(1, jobs)) { _ in
@@ -60,7 +63,9 @@ struct OrderedParallelRunner<Source: IteratorProtocol & Sendable, Result: Sendab
                 case .run(let start, let inputs):
                     let results = work(inputs)
                     state.withLock { state in
-                        for (offset, result) in results.enumerated() { state.pending[start + offset] = (inputs[offset], result) }
+                        for (offset, result) in results.enumerated() {
+                            state.pending[start + offset] = (inputs[offset], result)
+                        }
                         while let (input, result) = state.pending.removeValue(forKey: state.nextToDeliver) {
                             if !deliver(input, result) { state.stopped = true }
                             state.nextToDeliver += 1

@@ -25,8 +25,11 @@ public struct BatchRecord: Sendable, Codable, Hashable {
     /// be written, so `--resume` will redo it).
     public var warning: String?
 
-    public init(path: FilePath, output: FilePath? = nil, outcome: Outcome, contentID: String? = nil, bytes: Int = 0, ms: Double = 0,
-                error: LabelerError? = nil) {
+    public init(
+        path: FilePath, output: FilePath? = nil, outcome: Outcome, contentID: String? = nil, bytes: Int = 0,
+        ms: Double = 0,
+        error: LabelerError? = nil
+    ) {
         self.path = path
         self.output = output
         self.outcome = outcome

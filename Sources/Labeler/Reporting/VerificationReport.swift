@@ -24,8 +24,11 @@ public struct VerificationReport: Sendable, Codable, Hashable {
     /// For ``Verdict/error``: the ``LabelerError/Code`` (`corrupt`, `unsupportedFormat`, `io`, …).
     public var errorCode: LabelerError.Code?
 
-    public init(path: FilePath? = nil, format: ContainerFormat?, verdict: Verdict, layers: [LayerReport], regimes: [RegimeReport],
-                error: LabelerError? = nil) {
+    public init(
+        path: FilePath? = nil, format: ContainerFormat?, verdict: Verdict, layers: [LayerReport],
+        regimes: [RegimeReport],
+        error: LabelerError? = nil
+    ) {
         self.path = path
         self.format = format
         self.verdict = verdict
@@ -75,8 +78,10 @@ public struct LayerReport: Sendable, Codable, Hashable {
     /// What is worth reporting but does not invalidate the layer.
     public var warnings: [Finding]
 
-    public init(name: Name, status: Status, declaresAI: Bool? = nil, locations: [String] = [], fields: [String: String] = [:],
-                problems: [Finding] = [], warnings: [Finding] = []) {
+    public init(
+        name: Name, status: Status, declaresAI: Bool? = nil, locations: [String] = [], fields: [String: String] = [:],
+        problems: [Finding] = [], warnings: [Finding] = []
+    ) {
         self.name = name
         self.status = status
         self.declaresAI = declaresAI

@@ -14,7 +14,8 @@ package struct ByteWriter: Sendable {
 
         package var description: String {
             switch self {
-            case .lengthOverflow(let length, let maximum): return "length \(length) does not fit a prefix of at most \(maximum)"
+            case .lengthOverflow(let length, let maximum):
+                return "length \(length) does not fit a prefix of at most \(maximum)"
             }
         }
     }
@@ -31,7 +32,9 @@ package struct ByteWriter: Sendable {
     /// Appends `value` in big-endian order.
     package mutating func writeInteger<T: FixedWidthInteger>(_ value: T) {
         let size = MemoryLayout<T>.size
-        for shift in stride(from: (size - 1) * 8, through: 0, by: -8) { bytes.append(UInt8(truncatingIfNeeded: value >> shift)) }
+        for shift in stride(from: (size - 1) * 8, through: 0, by: -8) {
+            bytes.append(UInt8(truncatingIfNeeded: value >> shift))
+        }
     }
 
     package mutating func writeBytes(_ other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }

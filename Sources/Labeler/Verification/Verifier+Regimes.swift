@@ -4,7 +4,8 @@ extension Verifier {
     static func regimes(for layers: [LayerReport]) -> [RegimeReport] {
         func layer(_ name: LayerReport.Name) -> LayerReport? { layers.first { $0.name == name } }
         let aiMarks = layers.filter { $0.status == .present && $0.declaresAI == true }.map(\.name.rawValue)
-        let machineReadable = aiMarks.isEmpty
+        let machineReadable =
+            aiMarks.isEmpty
             ? "machine-readable AI mark: none found"
             : "machine-readable AI mark: present (\(aiMarks.joined(separator: ", ")))"
 
@@ -15,9 +16,10 @@ extension Verifier {
         let c2pa = layer(.c2pa)
         var euNotes = [machineReadable]
         let signed = c2pa?.status == .present
-        euNotes.append(signed
-            ? "signed metadata: C2PA manifest present (signature not validated by this version)"
-            : "signed, time-stamped metadata (Code of Practice 1.1.1): no C2PA manifest")
+        euNotes.append(
+            signed
+                ? "signed metadata: C2PA manifest present (signature not validated by this version)"
+                : "signed, time-stamped metadata (Code of Practice 1.1.1): no C2PA manifest")
         euNotes.append("imperceptible watermark (1.1.2): not checked")
         let eu = RegimeReport(regime: .eu, status: signed && !aiMarks.isEmpty ? .partial : .notMet, notes: euNotes)
 
@@ -25,7 +27,8 @@ extension Verifier {
         let implicitOK = tc260?.status == .present && tc260?.declaresAI == true
         var cnNotes: [String] = []
         switch tc260?.status {
-        case .present?: cnNotes.append("implicit label (§6.1, Annex E): present, Label \(tc260?.fields["Label"] ?? "?")")
+        case .present?:
+            cnNotes.append("implicit label (§6.1, Annex E): present, Label \(tc260?.fields["Label"] ?? "?")")
         case .invalid?: cnNotes.append("implicit label (§6.1, Annex E): invalid")
         default: cnNotes.append("implicit label (§6.1, Annex E): none")
         }

@@ -14,7 +14,9 @@ public struct Verifier: Sendable {
             container = try ContainerRegistry.walk(bytes)
         } catch {
             let format = ContainerFormat.sniff(bytes.prefix(ContainerRegistry.sniffLength))
-            return VerificationReport(format: format, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))
+            return VerificationReport(
+                format: format, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil)
+            )
         }
         return report(for: container)
     }
@@ -34,16 +36,20 @@ public struct Verifier: Sendable {
             do {
                 document = try XMP.Document(parsing: packet.bytes)
             } catch {
-                packetProblems.append(Finding(.xmpMalformed, error.shifted(by: packet.offset).description, at: packet.carrier))
+                packetProblems.append(
+                    Finding(.xmpMalformed, error.shifted(by: packet.offset).description, at: packet.carrier))
                 continue
             }
             readIPTC(document, carrier: packet.carrier, into: &iptc)
             let aigc = document.properties(.aigc)
             if !aigc.isEmpty { packetsWithLabels += 1 }
-            for property in aigc { labels.append((TC260Label(parsing: property.value), "\(packet.carrier): TC260:AIGC")) }
+            for property in aigc {
+                labels.append((TC260Label(parsing: property.value), "\(packet.carrier): TC260:AIGC"))
+            }
         }
         if sites.xmp.count > 1 {
-            let finding = Finding(.xmpMultiplePackets, "\(sites.xmp.count) standard XMP packets (readers disagree which one counts)")
+            let finding = Finding(
+                .xmpMultiplePackets, "\(sites.xmp.count) standard XMP packets (readers disagree which one counts)")
             if packetsWithLabels > 1 { packetProblems.append(finding) } else { iptc.warnings.append(finding) }
         }
         for text in sites.texts where text.keyword.uppercased() == "AIGC" {
@@ -58,8 +64,12 @@ public struct Verifier: Sendable {
         }
         let layers = [
             iptc, tc260, exif, c2pa,
-            LayerReport(name: .visible, status: .notChecked, warnings: [Finding(.notChecked, "visible warnings in pixels are not detected by this version")]),
-            LayerReport(name: .watermark, status: .notChecked, warnings: [Finding(.notChecked, "pixel watermarks are not detected by this version")]),
+            LayerReport(
+                name: .visible, status: .notChecked,
+                warnings: [Finding(.notChecked, "visible warnings in pixels are not detected by this version")]),
+            LayerReport(
+                name: .watermark, status: .notChecked,
+                warnings: [Finding(.notChecked, "pixel watermarks are not detected by this version")]),
         ]
         var verdict: VerificationReport.Verdict = .unlabelled
         if layers.contains(where: { $0.status == .invalid }) {
@@ -67,7 +77,8 @@ public struct Verifier: Sendable {
         } else if layers.contains(where: { $0.status == .present && $0.declaresAI == true }) {
             verdict = .labelled
         }
-        return VerificationReport(format: type(of: container).format, verdict: verdict, layers: layers, regimes: Self.regimes(for: layers))
+        return VerificationReport(
+            format: type(of: container).format, verdict: verdict, layers: layers, regimes: Self.regimes(for: layers))
     }
 
     private func readIPTC(_ document: XMP.Document, carrier: String, into layer: inout LayerReport) {
@@ -83,28 +94,39 @@ public struct Verifier: Sendable {
         layer.status = .present
         let type = DigitalSourceType(uri: source)
         layer.declaresAI = (layer.declaresAI ?? false) || type.isAI
-        if !type.isAI { layer.warnings.append(Finding(.iptcNotAI, "DigitalSourceType '\(type.term)' does not declare generative AI", at: carrier)) }
+        if !type.isAI {
+            layer.warnings.append(
+                Finding(.iptcNotAI, "DigitalSourceType '\(type.term)' does not declare generative AI", at: carrier))
+        }
         if document.properties(.digitalSourceType).count > 1 {
             layer.warnings.append(Finding(.iptcRepeated, "DigitalSourceType appears more than once", at: carrier))
         }
     }
 
-    private func readEXIF(_ packets: [MetadataSites.Packet], labels: inout [(label: TC260Label, location: String)]) -> LayerReport {
+    private func readEXIF(
+        _ packets: [MetadataSites.Packet], labels: inout [(label: TC260Label, location: String)]
+    ) -> LayerReport {
         var layer = LayerReport(name: .exif, status: .absent)
         for packet in packets {
             let tags: EXIFTags
             do {
                 tags = try EXIFEditor.readTags(packet.bytes[...])
             } catch {
-                layer.warnings.append(Finding(.exifUnreadable, "libexif could not read it: \(error.message)", at: packet.carrier))
+                layer.warnings.append(
+                    Finding(.exifUnreadable, "libexif could not read it: \(error.message)", at: packet.carrier))
                 continue
             }
             layer.status = .present
             layer.locations.append(packet.carrier)
-            for (key, value) in [("Software", tags.software), ("ImageDescription", tags.imageDescription), ("UserComment", tags.userComment)] {
+            for (key, value) in [
+                ("Software", tags.software), ("ImageDescription", tags.imageDescription),
+                ("UserComment", tags.userComment),
+            ] {
                 guard let value, !value.isEmpty else { continue }
                 layer.fields[key] = value
-                if AnnexE.looksLikeLabel(value) { labels.append((TC260Label(parsing: value), "\(packet.carrier): \(key)")) }
+                if AnnexE.looksLikeLabel(value) {
+                    labels.append((TC260Label(parsing: value), "\(packet.carrier): \(key)"))
+                }
             }
         }
         return layer
@@ -114,21 +136,30 @@ public struct Verifier: Sendable {
         guard let first = labels.first else { return }
         layer.locations = labels.map(\.location)
         for field in first.label.fields { layer.fields[field.key] = field.value }
-        layer.problems = labels.flatMap { entry in entry.label.problems.map { Finding(.tc260Invalid, $0, at: entry.location) } }
-        layer.warnings = labels.flatMap { entry in entry.label.warnings.map { Finding(.tc260Unusual, $0, at: entry.location) } }
+        layer.problems = labels.flatMap { entry in
+            entry.label.problems.map { Finding(.tc260Invalid, $0, at: entry.location) }
+        }
+        layer.warnings = labels.flatMap { entry in
+            entry.label.warnings.map { Finding(.tc260Unusual, $0, at: entry.location) }
+        }
         if labels.count > 1 {
-            layer.problems.append(Finding(.tc260Duplicated, "\(labels.count) copies of the AIGC label; GB 45438 §6.1 c allows only one"))
+            layer.problems.append(
+                Finding(.tc260Duplicated, "\(labels.count) copies of the AIGC label; GB 45438 §6.1 c allows only one"))
         }
         layer.status = layer.problems.isEmpty ? .present : .invalid
-        layer.declaresAI = labels.contains { $0.label.isValid && AnnexE.labelValues.contains($0.label.value("Label") ?? "") }
+        layer.declaresAI = labels.contains {
+            $0.label.isValid && AnnexE.labelValues.contains($0.label.value("Label") ?? "")
+        }
     }
 
     /// C2PA presence; AI involvement is read from the `digitalSourceType` URI text inside the CBOR
     /// assertions (C2PA 2.x §18.15 `c2pa.actions`), which is stored as a plain UTF-8 string.
     private func readProvenance(_ sites: MetadataSites, bytes: [UInt8]) -> LayerReport {
         guard !sites.provenance.isEmpty else { return LayerReport(name: .c2pa, status: .absent) }
-        let aiTerms = ["digitalsourcetype/trainedAlgorithmicMedia", "digitalsourcetype/compositeWithTrainedAlgorithmicMedia",
-                       "digitalsourcetype/compositeSynthetic"].map { Array($0.utf8) }
+        let aiTerms = [
+            "digitalsourcetype/trainedAlgorithmicMedia", "digitalsourcetype/compositeWithTrainedAlgorithmicMedia",
+            "digitalsourcetype/compositeSynthetic",
+        ].map { Array($0.utf8) }
         let declaresAI = sites.provenance.contains { site in aiTerms.contains { bytes[site.range].containsRun($0) } }
         return LayerReport(
             name: .c2pa, status: .present, declaresAI: declaresAI, locations: sites.provenance.map(\.carrier),

@@ -46,13 +46,19 @@ struct CheckCommand: ParsableCommand {
     func run() throws {
         let rules: CheckPolicy
         if let policy {
-            do { rules = try CheckPolicy(contentsOf: StandardStreams.argumentPath(policy)) } catch let error as LabelerError { throw CommandSupport.fail(error) }
+            do { rules = try CheckPolicy(contentsOf: StandardStreams.argumentPath(policy)) } catch let error
+                as LabelerError
+            { throw CommandSupport.fail(error) }
         } else {
-            rules = CheckPolicy(default: require.map { $0.split(separator: ",").compactMap { CheckPolicy.Requirement(name: String($0)) } } ?? [.any])
+            rules = CheckPolicy(
+                default: require.map {
+                    $0.split(separator: ",").compactMap { CheckPolicy.Requirement(name: String($0)) }
+                } ?? [.any])
         }
         let sink = CheckReportSink(format: format)
         let worst = Mutex(RunStatus.ok)
-        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) { item, report in
+        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) {
+            item, report in
             let requirements = item.map { rules.requirements(for: $0.relativePath) } ?? rules.default
             let failures = CheckPolicy.failures(of: report, against: requirements)
             worst.withLock { $0 = $0.worst(RunStatus(report, failures: failures)) }

@@ -24,10 +24,13 @@ struct InspectCommand: ParsableCommand {
             return
         }
         print("\(inspection.path): \(inspection.map.format), \(inspection.map.fileSize) bytes")
-        print("  " + ReportRenderer.pad("offset", 12) + ReportRenderer.pad("length", 10) + ReportRenderer.pad("type", 14) + "carries")
+        print(
+            "  " + ReportRenderer.pad("offset", 12) + ReportRenderer.pad("length", 10) + ReportRenderer.pad("type", 14)
+                + "carries")
         for entry in inspection.map.entries {
-            print("  " + ReportRenderer.pad(String(entry.offset), 12) + ReportRenderer.pad(String(entry.length), 10)
-                + ReportRenderer.pad(entry.name, 14) + (entry.note ?? ""))
+            print(
+                "  " + ReportRenderer.pad(String(entry.offset), 12) + ReportRenderer.pad(String(entry.length), 10)
+                    + ReportRenderer.pad(entry.name, 14) + (entry.note ?? ""))
         }
         print(ReportRenderer.text(inspection.report))
     }

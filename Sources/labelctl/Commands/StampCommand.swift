@@ -35,7 +35,11 @@ struct StampCommand: ParsableCommand {
     @Flag(name: .long, help: "Stop at the first failure.")
     var failFast = false
 
-    @Option(name: .long, help: "Append-only journal of finished files (default with -o: under $XDG_STATE_HOME/labelctl/journals/, mode 0600).")
+    @Option(
+        name: .long,
+        help:
+            "Append-only journal of finished files (default with -o: under $XDG_STATE_HOME/labelctl/journals/, mode 0600)."
+    )
     var journal: String?
 
     @Flag(name: .long, help: "Skip files the journal lists as finished (after an interruption).")
@@ -51,7 +55,9 @@ struct StampCommand: ParsableCommand {
     var inputs: [String]
 
     func validate() throws {
-        guard (outputDirectory != nil) != inPlace else { throw ValidationError("give exactly one of -o OUTDIR or --in-place") }
+        guard (outputDirectory != nil) != inPlace else {
+            throw ValidationError("give exactly one of -o OUTDIR or --in-place")
+        }
         if resume, journal == nil, inPlace { throw ValidationError("--resume with --in-place needs --journal PATH") }
         if disclosure.contentID != nil, inputs.count > 1 {
             throw ValidationError("--content-id names one output; \(inputs.count) inputs were given")
@@ -59,15 +65,22 @@ struct StampCommand: ParsableCommand {
     }
 
     func run() throws {
-        let stamper = try Stamper(disclosure: try disclosure.disclosure(), options: StampOptions(force: force, writeEXIF: !noExif))
+        let stamper = try Stamper(
+            disclosure: try disclosure.disclosure(), options: StampOptions(force: force, writeEXIF: !noExif))
         let inputs = CommandSupport.paths(inputs)
-        let destination: BatchPipeline.Destination = outputDirectory.map { .directory(StandardStreams.argumentPath($0)) } ?? .inPlace
-        let journalPath = journal.map(StandardStreams.argumentPath) ?? BatchPipeline.defaultJournalPath(for: destination)
-        let pipeline = BatchPipeline(stamper: stamper, configuration: .init(
-            jobs: discovery.workerCount, failFast: failFast, journalPath: journalPath, resume: resume,
-            discovery: discovery.discovery))
+        let destination: BatchPipeline.Destination =
+            outputDirectory.map { .directory(StandardStreams.argumentPath($0)) } ?? .inPlace
+        let journalPath =
+            journal.map(StandardStreams.argumentPath) ?? BatchPipeline.defaultJournalPath(for: destination)
+        let pipeline = BatchPipeline(
+            stamper: stamper,
+            configuration: .init(
+                jobs: discovery.workerCount, failFast: failFast, journalPath: journalPath, resume: resume,
+                discovery: discovery.discovery))
         let reportFile: ReportFile?
-        do { reportFile = try report.map { try ReportFile(path: StandardStreams.argumentPath($0)) } } catch let error as LabelerError { throw CommandSupport.fail(error) }
+        do { reportFile = try report.map { try ReportFile(path: StandardStreams.argumentPath($0)) } } catch let error
+            as LabelerError
+        { throw CommandSupport.fail(error) }
         let progress = ProgressBar(enabled: !quiet)
         let summary: BatchSummary
         do {

@@ -29,7 +29,8 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let worst = Mutex(RunStatus.ok)
         let (json, quiet) = (json, quiet)
-        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) { _, report in
+        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) {
+            _, report in
             worst.withLock { $0 = $0.worst(RunStatus(report)) }
             if quiet { return }
             print(json ? ReportRenderer.json(report) : ReportRenderer.text(report))

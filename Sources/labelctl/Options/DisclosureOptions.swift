@@ -9,22 +9,30 @@ struct DisclosureOptions: ParsableArguments {
     @Option(name: .long, help: "Version of the AI system; IPTC AISystemVersionUsed.")
     var generatorVersion: String?
 
-    @Option(name: .long, help: "Provider name, any script; TC260 ContentProducer (percent-encoded to fit GB 45438 Annex E) when no --producer-code is given.")
+    @Option(
+        name: .long,
+        help:
+            "Provider name, any script; TC260 ContentProducer (percent-encoded to fit GB 45438 Annex E) when no --producer-code is given."
+    )
     var producer: String?
 
     @Option(name: .long, help: "27-character TC260 provider code (00 + 11 + USCC + service extension).")
     var producerCode: String?
 
-    @Option(name: .long, help: "Content ID (TC260 ProduceID, xmpMM:InstanceID); default: a new UUID per output. Single input only.")
+    @Option(
+        name: .long,
+        help: "Content ID (TC260 ProduceID, xmpMM:InstanceID); default: a new UUID per output. Single input only.")
     var contentID: String?
 
-    @Flag(name: .long, help: "Human content edited with AI (compositeWithTrainedAlgorithmicMedia) rather than generated.")
+    @Flag(
+        name: .long, help: "Human content edited with AI (compositeWithTrainedAlgorithmicMedia) rather than generated.")
     var edited = false
 
     @Option(name: .long, help: "Notice languages, comma-separated, from kk, ru, en, zh; the first is the default.")
     var lang: String = "en"
 
-    @Option(name: .long, help: "Prompt to record in IPTC AIPromptInformation (off unless given: prompts can be private).")
+    @Option(
+        name: .long, help: "Prompt to record in IPTC AIPromptInformation (off unless given: prompts can be private).")
     var prompt: String?
 
     /// The validated record. When the provider name had to be encoded for TC260 `ContentProducer`

@@ -29,14 +29,16 @@ final class CheckReportSink: Sendable {
                 var verdict: VerificationReport.Verdict
                 var failures: [CheckPolicy.Failure]
             }
-            line = ReportRenderer.json(Entry(path: report.path, passed: failures.isEmpty, verdict: report.verdict, failures: failures))
+            line = ReportRenderer.json(
+                Entry(path: report.path, passed: failures.isEmpty, verdict: report.verdict, failures: failures))
         case .junit:
             var testcase = "    <testcase classname=\"labelctl.check\" name=\"\(Self.escape(path))\""
             if failures.isEmpty {
                 testcase += "/>"
             } else {
                 let kind = report.verdict == .error ? "error" : "failure"
-                testcase += ">\n      <\(kind) message=\"\(Self.escape(reasons.joined(separator: "; ")))\" type=\"\(report.verdict.rawValue)\">"
+                testcase +=
+                    ">\n      <\(kind) message=\"\(Self.escape(reasons.joined(separator: "; ")))\" type=\"\(report.verdict.rawValue)\">"
                 testcase += Self.escape(ReportRenderer.text(report)) + "</\(kind)>\n    </testcase>"
             }
             line = testcase
@@ -53,11 +55,14 @@ final class CheckReportSink: Sendable {
         var text: String
         switch format {
         case .text:
-            text = lines.map { $0 + "\n" }.joined() + "\(total) files checked: \(total - failed) passed, \(failed) failed\n"
+            text =
+                lines.map { $0 + "\n" }.joined()
+                + "\(total) files checked: \(total - failed) passed, \(failed) failed\n"
         case .json:
             text = lines.map { $0 + "\n" }.joined()
         case .junit:
-            text = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"\(total)\" failures=\"\(failed)\">\n"
+            text =
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"\(total)\" failures=\"\(failed)\">\n"
             text += "  <testsuite name=\"labelctl check\" tests=\"\(total)\" failures=\"\(failed)\">\n"
             text += lines.map { $0 + "\n" }.joined() + "  </testsuite>\n</testsuites>\n"
         }

@@ -26,7 +26,8 @@ enum CommandSupport {
         if skipped.symlinks > 0 { parts.append("\(skipped.symlinks) symlinks skipped") }
         if skipped.other > 0 { parts.append("\(skipped.other) special files skipped") }
         if summary.unjournaled > 0 { parts.append("\(summary.unjournaled) stamped but not journaled") }
-        let rate = "\(decimal(summary.seconds, 2)) s, \(decimal(summary.filesPerSecond, 0)) files/s, \(decimal(summary.megabytesPerSecond, 1)) MB/s"
+        let rate =
+            "\(decimal(summary.seconds, 2)) s, \(decimal(summary.filesPerSecond, 0)) files/s, \(decimal(summary.megabytesPerSecond, 1)) MB/s"
         StandardStreams.writeError("\(parts.isEmpty ? "nothing to do" : parts.joined(separator: ", ")) in \(rate)\n")
     }
 }

@@ -26,7 +26,8 @@ final class ProgressBar: Sendable {
         let rate = seconds > 0 ? Double(done) / seconds : 0
         let megabytes = seconds > 0 ? Double(bytes) / 1_000_000 / seconds : 0
         let count = useColor ? "\u{1B}[36m\(done)\u{1B}[0m" : String(done)
-        StandardStreams.writeError("\r\(count) files, \(decimal(rate, 0)) files/s, \(decimal(megabytes, 1)) MB/s \u{1B}[K")
+        StandardStreams.writeError(
+            "\r\(count) files, \(decimal(rate, 0)) files/s, \(decimal(megabytes, 1)) MB/s \u{1B}[K")
     }
 
     /// Prints a line above the progress line.

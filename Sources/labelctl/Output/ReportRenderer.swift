@@ -18,24 +18,31 @@ enum ReportRenderer {
         var lines: [String] = []
         let format = report.format.map { " (\($0.rawValue))" } ?? ""
         var headline = "\(report.path?.description ?? "-"): \(report.verdict.rawValue)\(format)"
-        if report.verdict == .unlabelled { headline += " — no AI disclosure found (this does not mean a human made it)" }
+        if report.verdict == .unlabelled {
+            headline += " — no AI disclosure found (this does not mean a human made it)"
+        }
         lines.append(headline)
         if let error = report.error {
             lines.append("  error: \(Self.escapeControls(error))")
             return lines.joined(separator: "\n")
         }
         for layer in report.layers {
-            var line = "  " + pad(layer.name.rawValue, 10) + pad(layer.status.rawValue.split(separator: "_").joined(separator: " "), 12)
+            var line =
+                "  " + pad(layer.name.rawValue, 10)
+                + pad(layer.status.rawValue.split(separator: "_").joined(separator: " "), 12)
             let fields = layer.fields.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.escapeControls($0.value))" }
             if !fields.isEmpty { line += fields.joined(separator: " ") }
             lines.append(line)
             for location in layer.locations { lines.append("      at \(Self.escapeControls(location))") }
             for problem in layer.problems { lines.append("      problem: \(Self.escapeControls(problem.description))") }
-            for warning in layer.warnings where layer.status != .notChecked { lines.append("      warning: \(Self.escapeControls(warning.description))") }
+            for warning in layer.warnings where layer.status != .notChecked {
+                lines.append("      warning: \(Self.escapeControls(warning.description))")
+            }
         }
         for regime in report.regimes {
-            lines.append("  \(regime.regime.title): \(regime.status.rawValue.split(separator: "_").joined(separator: " ")) — "
-                + regime.notes.joined(separator: "; "))
+            lines.append(
+                "  \(regime.regime.title): \(regime.status.rawValue.split(separator: "_").joined(separator: " ")) — "
+                    + regime.notes.joined(separator: "; "))
         }
         return lines.joined(separator: "\n")
     }
@@ -49,7 +56,8 @@ enum ReportRenderer {
             case 0x0A: escaped += "\\n"
             case 0x0D: escaped += "\\r"
             case 0x09: escaped += "\\t"
-            case 0 ..< 0x20, 0x7F: escaped += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
+            case 0 ..< 0x20, 0x7F:
+                escaped += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16, uppercase: true)
             default: escaped.unicodeScalars.append(scalar)
             }
         }

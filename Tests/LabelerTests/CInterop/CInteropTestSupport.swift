@@ -42,8 +42,8 @@ enum CInteropSupport {
     static func pattern(width: Int, height: Int, channels: Int) -> [UInt8] {
         var pixels: [UInt8] = []
         pixels.reserveCapacity(width * height * channels)
-        for y in 0..<height {
-            for x in 0..<width {
+        for y in 0 ..< height {
+            for x in 0 ..< width {
                 pixels.append(UInt8(truncatingIfNeeded: x * 255 / max(width - 1, 1)))
                 pixels.append(UInt8(truncatingIfNeeded: y * 255 / max(height - 1, 1)))
                 pixels.append(UInt8(truncatingIfNeeded: (x + y) * 7))
@@ -63,7 +63,7 @@ enum CInteropSupport {
             let marker = jpeg[index + 1]
             let length = Int(jpeg[index + 2]) << 8 | Int(jpeg[index + 3])
             guard length >= 2, index + 2 + length <= jpeg.count else { break }
-            result.append((marker, index + 4..<index + 2 + length))
+            result.append((marker, index + 4 ..< index + 2 + length))
             if marker == 0xDA { break }
             index += 2 + length
         }

@@ -26,7 +26,9 @@ extension CInteropTests {
         }
 
         /// Splices `payload` into `jpeg`, writes both files and returns exiftool's view of each.
-        static func compare(original jpeg: [UInt8], filled payload: [UInt8], in directory: URL) throws
+        static func compare(
+            original jpeg: [UInt8], filled payload: [UInt8], in directory: URL
+        ) throws
             -> (before: [String: String], after: [String: String])
         {
             let before = directory.appendingPathComponent("before.jpg")

@@ -15,8 +15,8 @@ extension CInteropTests {
         /// A smooth gradient (JPEG-friendly, so the lossy round trip stays close).
         static func gradient(width: Int, height: Int) -> [UInt8] {
             var pixels: [UInt8] = []
-            for y in 0..<height {
-                for x in 0..<width {
+            for y in 0 ..< height {
+                for x in 0 ..< width {
                     let red = UInt8(x * 255 / (width - 1))
                     let green = UInt8(y * 255 / (height - 1))
                     pixels += [red, green, 128]
@@ -41,7 +41,7 @@ extension CInteropTests {
         func rgbaInput() throws {
             let rgb = Self.gradient(width: 16, height: 16)
             var rgba: [UInt8] = []
-            for index in stride(from: 0, to: rgb.count, by: 3) { rgba += rgb[index..<index + 3] + [7] }
+            for index in stride(from: 0, to: rgb.count, by: 3) { rgba += rgb[index ..< index + 3] + [7] }
             let decoded = try JPEGCodec.decode(
                 JPEGCodec.encode(DecodedImage(width: 16, height: 16, channels: 4, pixels: rgba)))
             #expect(decoded.channels == 3)
@@ -83,7 +83,7 @@ extension CInteropTests {
         @Test("a real JPEG (progressive Photoshop export) decodes to its SOF size")
         func fixture() throws {
             let bytes = try CInteropSupport.fixtureBytes("no_manifest.jpg")
-            let sof = try #require(CInteropSupport.segments(bytes).first { (0xC0...0xC2).contains($0.marker) })
+            let sof = try #require(CInteropSupport.segments(bytes).first { (0xC0 ... 0xC2).contains($0.marker) })
             let height = Int(bytes[sof.payload.lowerBound + 1]) << 8 | Int(bytes[sof.payload.lowerBound + 2])
             let width = Int(bytes[sof.payload.lowerBound + 3]) << 8 | Int(bytes[sof.payload.lowerBound + 4])
             let decoded = try JPEGCodec.decode(bytes)

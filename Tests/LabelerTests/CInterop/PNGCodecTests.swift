@@ -22,7 +22,7 @@ extension CInteropTests {
                 PNGCodec.encode(DecodedImage(width: 5, height: 3, channels: 3, pixels: rgb)))
             #expect(decoded.channels == 4 && decoded.width == 5 && decoded.height == 3)
             var expected: [UInt8] = []
-            for index in stride(from: 0, to: rgb.count, by: 3) { expected += rgb[index..<index + 3] + [255] }
+            for index in stride(from: 0, to: rgb.count, by: 3) { expected += rgb[index ..< index + 3] + [255] }
             #expect(decoded.pixels == expected)
         }
 
@@ -50,7 +50,7 @@ extension CInteropTests {
                 for y in stride(from: y0, to: height, by: dy) {
                     rows.append(
                         stride(from: x0, to: width, by: dx).flatMap { x in
-                            rgba[(y * width + x) * 4..<(y * width + x) * 4 + 4]
+                            rgba[(y * width + x) * 4 ..< (y * width + x) * 4 + 4]
                         })
                 }
             }
@@ -64,14 +64,15 @@ extension CInteropTests {
         func fixtures(name: String) throws {
             let bytes = try CInteropSupport.fixtureBytes(name)
             let decoded = try PNGCodec.decode(bytes)
-            let ihdrWidth = bytes[16..<20].reduce(0) { $0 << 8 | Int($1) }
-            let ihdrHeight = bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+            let ihdrWidth = bytes[16 ..< 20].reduce(0) { $0 << 8 | Int($1) }
+            let ihdrHeight = bytes[20 ..< 24].reduce(0) { $0 << 8 | Int($1) }
             #expect(decoded.width == ihdrWidth && decoded.height == ihdrHeight && decoded.channels == 4)
             #expect(decoded.pixels.count == ihdrWidth * ihdrHeight * 4)
             // Pillow (from the .venv `make test` sets up) writing binary P6 "P6\n<w> <h>\n255\n" + RGB is the reference.
             let python = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
                 .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent(".venv/bin/python").path
-            let script = "import sys; from PIL import Image; Image.open(sys.argv[1]).convert('RGB').save(sys.stdout.buffer, 'PPM')"
+            let script =
+                "import sys; from PIL import Image; Image.open(sys.argv[1]).convert('RGB').save(sys.stdout.buffer, 'PPM')"
             let ppm = try CInteropSupport.withTemporaryDirectory { directory in
                 [UInt8](
                     try CInteropSupport.run(
@@ -84,9 +85,9 @@ extension CInteropTests {
             try #require(reference.count == ihdrWidth * ihdrHeight * 3)
             var opaque = 0
             var mismatches = 0
-            for pixel in 0..<(ihdrWidth * ihdrHeight) where decoded.pixels[pixel * 4 + 3] == 255 {
+            for pixel in 0 ..< (ihdrWidth * ihdrHeight) where decoded.pixels[pixel * 4 + 3] == 255 {
                 opaque += 1
-                if decoded.pixels[pixel * 4..<pixel * 4 + 3].elementsEqual(reference[pixel * 3..<pixel * 3 + 3])
+                if decoded.pixels[pixel * 4 ..< pixel * 4 + 3].elementsEqual(reference[pixel * 3 ..< pixel * 3 + 3])
                     == false
                 {
                     mismatches += 1
@@ -140,7 +141,7 @@ extension CInteropTests {
             width: Int, height: Int, depth: UInt8, colorType: UInt8, rows: [[UInt8]],
             extra: [(String, [UInt8])] = [], interlace: UInt8 = 0
         ) -> [UInt8] {
-            func be32(_ value: Int) -> [UInt8] { (0..<4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) } }
+            func be32(_ value: Int) -> [UInt8] { (0 ..< 4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) } }
             func chunk(_ type: String, _ data: [UInt8]) -> [UInt8] {
                 let body = Array(type.utf8) + data
                 return be32(data.count) + body + be32(Int(Zlib.crc32(body)))

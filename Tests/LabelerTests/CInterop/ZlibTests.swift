@@ -22,7 +22,7 @@ extension CInteropTests {
 
         @Test("inflate undoes deflate", arguments: [0, 1, 100, 300_000])
         func roundTrip(size: Int) throws {
-            let input = (0..<size).map { UInt8(truncatingIfNeeded: $0 * 31 / 7) }
+            let input = (0 ..< size).map { UInt8(truncatingIfNeeded: $0 * 31 / 7) }
             let compressed = try Zlib.deflate(input)
             #expect(compressed.first == 0x78)  // RFC 1950 CMF: deflate, 32 KiB window
             #expect(try Zlib.inflate(compressed[...], maxOutput: size) == input)
@@ -45,7 +45,7 @@ extension CInteropTests {
 
         @Test("inflate rejects a truncated stream and a corrupt one")
         func corruptStreams() throws {
-            let compressed = try Zlib.deflate(Array(repeating: 0x41, count: 5000) + Array(0...255))
+            let compressed = try Zlib.deflate(Array(repeating: 0x41, count: 5000) + Array(0 ... 255))
             let truncated = #expect(throws: CLibraryError.self) {
                 try Zlib.inflate(compressed.dropLast(6), maxOutput: 1 << 20)
             }

@@ -30,7 +30,9 @@ import Testing
 
     @Test("skips stuffed bytes, restart markers and fill bytes inside scan data")
     func entropyCodedData() throws {
-        let bytes = JPEGBuilder().segment(0xDA, [1, 2, 3]).raw([0x11, 0xFF, 0x00, 0x22, 0xFF, 0xD3, 0x33, 0xFF, 0xFF, 0xD9]).bytes
+        let bytes = JPEGBuilder().segment(0xDA, [1, 2, 3]).raw([
+            0x11, 0xFF, 0x00, 0x22, 0xFF, 0xD3, 0x33, 0xFF, 0xFF, 0xD9,
+        ]).bytes
         let reader = try read(bytes)
         let data = try #require(reader.segments.first { $0.kind == .entropyCodedData })
         #expect(data.offset == 9 && data.length == 8)
@@ -42,7 +44,9 @@ import Testing
         #expect(throws: JPEG.Error.missingSOI(offset: 0)) { try read([0x89, 0x50]) }
         #expect(throws: JPEG.Error.missingSOI(offset: 0)) { try read([]) }
         let pastEnd = JPEGBuilder().segment(0xE1, [1, 2, 3], declaredLength: 60_000).bytes
-        #expect(throws: JPEG.Error.truncatedSegment(marker: 0xE1, offset: 2, declared: 60_000, available: 5)) { try read(pastEnd) }
+        #expect(throws: JPEG.Error.truncatedSegment(marker: 0xE1, offset: 2, declared: 60_000, available: 5)) {
+            try read(pastEnd)
+        }
         let tiny = JPEGBuilder().segment(0xE0, [], declaredLength: 1).bytes
         #expect(throws: JPEG.Error.badSegmentLength(marker: 0xE0, offset: 2, declared: 1)) { try read(tiny) }
         let garbage = JPEGBuilder().raw([0x12, 0x34]).bytes

@@ -40,7 +40,9 @@ import Testing
     func badCRC() {
         let bytes = PNGBuilder().chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0], crc: 0xDEAD_BEEF).bytes
         let error = #expect(throws: PNG.Error.self) { try read(bytes) }
-        guard case .crcMismatch(let type, let offset, let stored, _)? = error else { Issue.record("wrong error \(String(describing: error))"); return }
+        guard case .crcMismatch(let type, let offset, let stored, _)? = error else {
+            Issue.record("wrong error \(String(describing: error))"); return
+        }
         #expect(type == .IHDR && offset == 8 && stored == 0xDEAD_BEEF)
         #expect(error?.description.contains("byte 8") == true)
     }
@@ -80,6 +82,8 @@ import Testing
         let itxt = PNG.TextChunk.serializedITXt(keyword: "XML:com.adobe.xmp", text: Array("<x/>".utf8))
         let parsed = try PNG.TextChunk(parsing: ArraySlice(itxt[8 ..< itxt.count - 4]), type: .iTXt, offset: 0)
         #expect(parsed.keyword == "XML:com.adobe.xmp" && parsed.text == "<x/>" && parsed.textOffset == 22)
-        #expect(throws: PNG.Error.self) { try PNG.TextChunk(parsing: ArraySlice(Array("NoTerminator".utf8)), type: .tEXt, offset: 5) }
+        #expect(throws: PNG.Error.self) {
+            try PNG.TextChunk(parsing: ArraySlice(Array("NoTerminator".utf8)), type: .tEXt, offset: 5)
+        }
     }
 }

@@ -40,7 +40,8 @@ import LabelerTestSupport
         #expect(!wrongLength && !noSuchSite && sameLength)
         let after = plan.materialize(from: png)
         #expect(after.count == before.count)
-        #expect(Array(after[ranges[0]]) == Array(before[ranges[0]]) && Array(after[ranges[1]]) == Array(before[ranges[1]]))
+        #expect(
+            Array(after[ranges[0]]) == Array(before[ranges[0]]) && Array(after[ranges[1]]) == Array(before[ranges[1]]))
         #expect(after[xmp.output].allSatisfy { $0 == 0x20 })
     }
 }
@@ -93,12 +94,16 @@ import LabelerTestSupport
         try box.writeLengthPrefixed(as: UInt32.self) { $0.writeInteger(UInt16(0xABCD)) }
         #expect(box.bytes == [0, 0, 0, 2, 0xAB, 0xCD])
         var fits = ByteWriter()
-        try fits.writeLengthPrefixed(as: UInt16.self, countingPrefix: true) { $0.writeBytes([UInt8](repeating: 0, count: 65_533)) }
+        try fits.writeLengthPrefixed(as: UInt16.self, countingPrefix: true) {
+            $0.writeBytes([UInt8](repeating: 0, count: 65_533))
+        }
         #expect(fits.bytes.prefix(2) == [0xFF, 0xFF])
         var overflows = ByteWriter()
         var caught: ByteWriter.Error?
         do {
-            try overflows.writeLengthPrefixed(as: UInt16.self, countingPrefix: true) { $0.writeBytes([UInt8](repeating: 0, count: 65_534)) }
+            try overflows.writeLengthPrefixed(as: UInt16.self, countingPrefix: true) {
+                $0.writeBytes([UInt8](repeating: 0, count: 65_534))
+            }
         } catch let error as ByteWriter.Error {
             caught = error
         }

@@ -23,7 +23,8 @@ import Testing
 
     @Test("the label warning shows the decoded name")
     func decodedWarning() {
-        let label = TC260Label(parsing: AnnexE.innerJSON(for: Disclosure(aiSystem: "X", producerName: "ТОО Алма", contentID: "1")))
+        let label = TC260Label(
+            parsing: AnnexE.innerJSON(for: Disclosure(aiSystem: "X", producerName: "ТОО Алма", contentID: "1")))
         #expect(label.warnings.contains { $0.contains(#"("ТОО Алма", percent-encoded)"#) }, "\(label.warnings)")
         let plain = TC260Label(parsing: #"{"Label":"1","ContentProducer":"doubao","ProduceID":"1"}"#)
         #expect(plain.warnings == ["ContentProducer 'doubao' is a name, not a 27-character TC260 code"])
@@ -32,7 +33,8 @@ import Testing
     @Test("one note line when the name was encoded, none otherwise")
     func note() throws {
         let note = try #require(Disclosure(aiSystem: "X", producerName: "Acme Corp").contentProducerNote)
-        #expect(note == #"producer "Acme Corp" written as TC260 ContentProducer "Acme%20Corp" (no --producer-code given)"#)
+        #expect(
+            note == #"producer "Acme Corp" written as TC260 ContentProducer "Acme%20Corp" (no --producer-code given)"#)
         #expect(!note.contains("\n"))
         #expect(Disclosure(aiSystem: "X", producerName: "Acme_Corp").contentProducerNote == nil)
         #expect(Disclosure(aiSystem: "X", producerName: " Acme ").contentProducerNote == nil)
@@ -43,9 +45,12 @@ import Testing
         #expect(both.producerDisplayName == "Acme Corp")
     }
 
-    @Test("still refuses an empty producer and control characters", arguments: [
-        "", "   ", "\u{3000}", "Acme\nCorp", "Acme\tCorp", "Acme\u{7F}", "Acme\u{85}Corp", "Acme\u{2028}Corp", "\u{1}",
-    ])
+    @Test(
+        "still refuses an empty producer and control characters",
+        arguments: [
+            "", "   ", "\u{3000}", "Acme\nCorp", "Acme\tCorp", "Acme\u{7F}", "Acme\u{85}Corp", "Acme\u{2028}Corp",
+            "\u{1}",
+        ])
     func refusals(name: String) {
         #expect(throws: LabelerError.self) { try Disclosure(aiSystem: "X", producerName: name).validate() }
     }
@@ -53,14 +58,19 @@ import Testing
     @Test("control characters are refused in the name even when a code is given (the name goes to XMP)")
     func controlWithCode() throws {
         let code = try ProducerCode(validating: "001191110000EXAMPLE00X1AB01")
-        #expect(throws: LabelerError.self) { try Disclosure(aiSystem: "X", producerName: "A\rB", producerCode: code).validate() }
+        #expect(throws: LabelerError.self) {
+            try Disclosure(aiSystem: "X", producerName: "A\rB", producerCode: code).validate()
+        }
         #expect(throws: Never.self) { try Disclosure(aiSystem: "X", producerName: "", producerCode: code).validate() }
     }
 
-    @Test("AnnexE.looksLikeLabel spots JSON objects naming AIGC or Label, and nothing else", arguments: [
-        (#"{"AIGC":{}}"#, true), (#"  {"Label":"1"}"#, true), ("Label", false), (#"["Label"]"#, false), ("{}", false),
-        ("", false), (#"{"label":"1"}"#, false),
-    ])
+    @Test(
+        "AnnexE.looksLikeLabel spots JSON objects naming AIGC or Label, and nothing else",
+        arguments: [
+            (#"{"AIGC":{}}"#, true), (#"  {"Label":"1"}"#, true), ("Label", false), (#"["Label"]"#, false),
+            ("{}", false),
+            ("", false), (#"{"label":"1"}"#, false),
+        ])
     func looksLikeLabel(text: String, expected: Bool) {
         #expect(AnnexE.looksLikeLabel(text) == expected)
     }

@@ -31,7 +31,8 @@ import Testing
 
     @Test("different names give different forms")
     func distinct() {
-        let variants = Self.names + ["Acme corp", "Acme  Corp", "Acme%20Corp", "ТОО Алма.", Self.long + "x", "x" + Self.long]
+        let variants =
+            Self.names + ["Acme corp", "Acme  Corp", "Acme%20Corp", "ТОО Алма.", Self.long + "x", "x" + Self.long]
         let forms = variants.map(ProducerName.annexESafe)
         #expect(Set(forms).count == variants.count, "\(forms)")
     }

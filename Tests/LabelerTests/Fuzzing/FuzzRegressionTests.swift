@@ -29,7 +29,9 @@ import Testing
     /// `Tests/Fixtures/fuzz`, found from this file: the nearest ancestor folder holding Package.swift.
     static let fixtures: URL = {
         var folder = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path), folder.path != "/" {
+        while !FileManager.default.fileExists(atPath: folder.appendingPathComponent("Package.swift").path),
+            folder.path != "/"
+        {
             folder.deleteLastPathComponent()
         }
         return folder.appendingPathComponent("Tests/Fixtures/fuzz")
@@ -55,7 +57,9 @@ import Testing
 
     @Test("every fixture folder is a fuzz target and holds reproducers")
     func layout() throws {
-        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter { !$0.hasPrefix(".") }
+        let targets = try FileManager.default.contentsOfDirectory(atPath: Self.fixtures.path).filter {
+            !$0.hasPrefix(".")
+        }
         #expect(!targets.isEmpty)
         for target in targets { #expect(Self.entryPoints[target] != nil, "unknown fuzz target folder \(target)") }
         #expect(!Self.reproducers().isEmpty)
@@ -74,9 +78,12 @@ import Testing
     }
 
     static func replayInChildProcess(_ reproducer: Reproducer) async {
-        await #expect(processExitsWith: .success, "\(reproducer.testDescription)") { [target = reproducer.target as String, path = reproducer.path as String] in
+        await #expect(processExitsWith: .success, "\(reproducer.testDescription)") {
+            [target = reproducer.target as String, path = reproducer.path as String] in
             let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-            guard let entryPoint = FuzzRegressionTests.entryPoints[target] else { fatalError("unknown target \(target)") }
+            guard let entryPoint = FuzzRegressionTests.entryPoints[target] else {
+                fatalError("unknown target \(target)")
+            }
             if let problem = bytes.withUnsafeBytes({ entryPoint($0) }) {
                 FileHandle.standardError.write(Data("\(target) \(path): \(problem)\n".utf8))
                 exit(3)

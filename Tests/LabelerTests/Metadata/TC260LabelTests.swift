@@ -3,7 +3,8 @@ import Testing
 @testable import Labeler
 
 @Suite struct TC260LabelTests {
-    let valid = #"{"Label":"1","ContentProducer":"001191110102MAD55U9H0F10002","ProduceID":"f3a97551","ReservedCode1":"","ContentPropagator":"","PropagateID":"","ReservedCode2":""}"#
+    let valid =
+        #"{"Label":"1","ContentProducer":"001191110102MAD55U9H0F10002","ProduceID":"f3a97551","ReservedCode1":"","ContentPropagator":"","PropagateID":"","ReservedCode2":""}"#
 
     @Test("accepts the bare and the wrapped Annex E forms")
     func forms() {
@@ -14,15 +15,17 @@ import Testing
         #expect(wrapped.value("ProduceID") == "f3a97551")
     }
 
-    @Test("flags each Annex E violation", arguments: [
-        (#"{"Label":"AIGC","ContentProducer":"x","ProduceID":"1"}"#, "Label 'AIGC'"),
-        (#"{"Label":"1","ContentProducer":"Minimax Agent AI","ProduceID":"1"}"#, "outside the Annex E set"),
-        (#"{"Label":"1","ProduceID":"1"}"#, "ContentProducer is missing"),
-        (#"{"Label":"1","ContentProducer":"x","ProduceID":"1","Label":"2"}"#, "appears twice"),
-        (#"{"Label":1,"ContentProducer":"x","ProduceID":"1"}"#, "not a string"),
-        (#"{"Label":"1","#, "not valid JSON"),
-        (#"["Label"]"#, "not a JSON object"),
-    ])
+    @Test(
+        "flags each Annex E violation",
+        arguments: [
+            (#"{"Label":"AIGC","ContentProducer":"x","ProduceID":"1"}"#, "Label 'AIGC'"),
+            (#"{"Label":"1","ContentProducer":"Minimax Agent AI","ProduceID":"1"}"#, "outside the Annex E set"),
+            (#"{"Label":"1","ProduceID":"1"}"#, "ContentProducer is missing"),
+            (#"{"Label":"1","ContentProducer":"x","ProduceID":"1","Label":"2"}"#, "appears twice"),
+            (#"{"Label":1,"ContentProducer":"x","ProduceID":"1"}"#, "not a string"),
+            (#"{"Label":"1","#, "not valid JSON"),
+            (#"["Label"]"#, "not a JSON object"),
+        ])
     func violations(json: String, expected: String) {
         let label = TC260Label(parsing: json)
         #expect(!label.isValid)
@@ -51,7 +54,9 @@ import Testing
     func disclosureValidation() {
         #expect(throws: Never.self) { try Disclosure(aiSystem: "X", producerName: "Acme Corp").validate() }
         #expect(throws: LabelerError.self) { try Disclosure(aiSystem: " ", producerName: "Acme").validate() }
-        #expect(throws: LabelerError.self) { try Disclosure(aiSystem: "X", producerName: "Acme", contentID: "a b").validate() }
+        #expect(throws: LabelerError.self) {
+            try Disclosure(aiSystem: "X", producerName: "Acme", contentID: "a b").validate()
+        }
         #expect(throws: LabelerError.self) { try Disclosure(aiSystem: "X").validate() }
         #expect(throws: Never.self) { try Disclosure(aiSystem: "X", producerName: "Acme").validate() }
     }

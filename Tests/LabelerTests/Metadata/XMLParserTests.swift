@@ -82,14 +82,17 @@ import Testing
 
     @Test("refuses a duplicate attribute at the offset of its second name")
     func duplicateAttribute() {
-        #expect(throws: XMP.Error.malformedXML(offset: 14, reason: "duplicate attribute 'k'")) { try parse(#"<a k="1" j="" k="2"/>"#) }
+        #expect(throws: XMP.Error.malformedXML(offset: 14, reason: "duplicate attribute 'k'")) {
+            try parse(#"<a k="1" j="" k="2"/>"#)
+        }
         let many = (0 ..< 1000).map { " a\($0)=\"v\"" }.joined()
         #expect(throws: XMP.Error.self) { try parse("<a\(many) a999=\"w\"/>") }
     }
 
     @Test("namespace bindings end with the element that declares them")
     func bindingScope() throws {
-        let root = try parse(#"<r xmlns:p="urn:1" xmlns="urn:d"><p:a xmlns:p="urn:2" xmlns=""><c/></p:a><p:b/><c/></r>"#)
+        let root = try parse(
+            #"<r xmlns:p="urn:1" xmlns="urn:d"><p:a xmlns:p="urn:2" xmlns=""><c/></p:a><p:b/><c/></r>"#)
         #expect(root.children.map { $0.namespace } == ["urn:2", "urn:1", "urn:d"])
         #expect(root.children.first?.children.first?.namespace == "")
         #expect(throws: XMP.Error.malformedXML(offset: 23, reason: "undeclared namespace prefix 'q' on <q:b>")) {

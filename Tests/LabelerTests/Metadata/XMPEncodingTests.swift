@@ -30,8 +30,10 @@ import Testing
         case .utf8: return Array(text.utf8)
         case .utf16BigEndian: return text.utf16.flatMap { [UInt8($0 >> 8), UInt8($0 & 0xFF)] }
         case .utf16LittleEndian: return text.utf16.flatMap { [UInt8($0 & 0xFF), UInt8($0 >> 8)] }
-        case .utf32BigEndian: return text.unicodeScalars.flatMap { s in [24, 16, 8, 0].map { UInt8(s.value >> $0 & 0xFF) } }
-        case .utf32LittleEndian: return text.unicodeScalars.flatMap { s in [0, 8, 16, 24].map { UInt8(s.value >> $0 & 0xFF) } }
+        case .utf32BigEndian:
+            return text.unicodeScalars.flatMap { s in [24, 16, 8, 0].map { UInt8(s.value >> $0 & 0xFF) } }
+        case .utf32LittleEndian:
+            return text.unicodeScalars.flatMap { s in [0, 8, 16, 24].map { UInt8(s.value >> $0 & 0xFF) } }
         }
     }
 
@@ -47,7 +49,9 @@ import Testing
         #expect(document.bytes.starts(with: Array(#"<?xpacket begin=""#.utf8) + [0xEF, 0xBB, 0xBF]))
     }
 
-    @Test("merging a wide packet writes UTF-8 holding our properties once and every other one", arguments: wide, [true, false])
+    @Test(
+        "merging a wide packet writes UTF-8 holding our properties once and every other one", arguments: wide,
+        [true, false])
     func merges(encoding: XMP.PacketEncoding, byteOrderMark: Bool) throws {
         let existing = try XMP.Document(parsing: Self.encode(packet, as: encoding, byteOrderMark: byteOrderMark))
         let merged = XMPPacketWriter.packet(merging: existing, with: disclosure)
@@ -68,10 +72,12 @@ import Testing
 
     @Test("an XML declaration's encoding and an odd begin value are rewritten to say UTF-8", arguments: wide)
     func prologue(encoding: XMP.PacketEncoding) throws {
-        let declared = "<?xml version='1.0' encoding='\(encoding.rawValue)'?>\n"
+        let declared =
+            "<?xml version='1.0' encoding='\(encoding.rawValue)'?>\n"
             + packet(begin: "\u{FFFE}")
         let document = try XMP.Document(parsing: Self.encode(declared, as: encoding, byteOrderMark: false))
-        let text = try #require(String(validating: XMPPacketWriter.packet(merging: document, with: disclosure), as: UTF8.self))
+        let text = try #require(
+            String(validating: XMPPacketWriter.packet(merging: document, with: disclosure), as: UTF8.self))
         #expect(text.hasPrefix("<?xml version='1.0' encoding='UTF-8'?>\n<?xpacket begin=\"\u{FEFF}\" "))
         #expect(!text.contains(encoding.rawValue))
         #expect(!text.unicodeScalars.contains("\u{FFFE}"))
@@ -84,14 +90,22 @@ import Testing
         #expect(document.encoding == .utf8 && document.bytes == bytes)
     }
 
-    @Test("ill-formed code units are refused at their offset in the original packet", arguments: [
-        (XMP.PacketEncoding.utf16BigEndian, [0xFE, 0xFF, 0x00, 0x3C, 0x00, 0x61, 0xD8, 0x3D, 0x00, 0x3E], 6, "high surrogate U+D83D"),
-        (.utf16BigEndian, [0x00, 0x3C, 0xD8, 0x00], 2, "high surrogate U+D800"),
-        (.utf16LittleEndian, [0x3C, 0x00, 0x61, 0x00, 0x00, 0xDC, 0x3E, 0x00], 4, "low surrogate U+DC00"),
-        (.utf16LittleEndian, [0x3C, 0x00, 0x61, 0x00, 0x3E], 4, "stray byte"),
-        (.utf32BigEndian, [0x00, 0x00, 0x00, 0x3C, 0x00, 0x11, 0x00, 0x00], 4, "U+110000 is not a Unicode scalar"),
-        (.utf32LittleEndian, [0xFF, 0xFE, 0x00, 0x00, 0x3C, 0x00, 0x00, 0x00, 0x00, 0xD8, 0x00, 0x00], 8, "U+D800 is not"),
-    ] as [(XMP.PacketEncoding, [UInt8], Int, String)])
+    @Test(
+        "ill-formed code units are refused at their offset in the original packet",
+        arguments: [
+            (
+                XMP.PacketEncoding.utf16BigEndian, [0xFE, 0xFF, 0x00, 0x3C, 0x00, 0x61, 0xD8, 0x3D, 0x00, 0x3E], 6,
+                "high surrogate U+D83D"
+            ),
+            (.utf16BigEndian, [0x00, 0x3C, 0xD8, 0x00], 2, "high surrogate U+D800"),
+            (.utf16LittleEndian, [0x3C, 0x00, 0x61, 0x00, 0x00, 0xDC, 0x3E, 0x00], 4, "low surrogate U+DC00"),
+            (.utf16LittleEndian, [0x3C, 0x00, 0x61, 0x00, 0x3E], 4, "stray byte"),
+            (.utf32BigEndian, [0x00, 0x00, 0x00, 0x3C, 0x00, 0x11, 0x00, 0x00], 4, "U+110000 is not a Unicode scalar"),
+            (
+                .utf32LittleEndian, [0xFF, 0xFE, 0x00, 0x00, 0x3C, 0x00, 0x00, 0x00, 0x00, 0xD8, 0x00, 0x00], 8,
+                "U+D800 is not"
+            ),
+        ] as [(XMP.PacketEncoding, [UInt8], Int, String)])
     func illFormed(encoding: XMP.PacketEncoding, bytes: [UInt8], offset: Int, reason: String) {
         #expect(XMP.PacketEncoding.detect(bytes).encoding == encoding)
         let error = #expect(throws: XMP.Error.self) { try XMP.Document(parsing: bytes) }
@@ -108,7 +122,9 @@ import Testing
         // The rewritten declaration ('UTF-16BE' → 'UTF-8') shifts the UTF-8 offsets; é and 😀 widen them.
         let before = "<?xml version='1.0' encoding='\(encoding.rawValue)'?><a>é😀"
         let bytes = Self.encode(before + "&ent;</a>", as: encoding, byteOrderMark: true)
-        let expected = encoding.codeUnitSize * (1 + (encoding.codeUnitSize == 2 ? before.utf16.count : before.unicodeScalars.count))
+        let expected =
+            encoding.codeUnitSize
+            * (1 + (encoding.codeUnitSize == 2 ? before.utf16.count : before.unicodeScalars.count))
         #expect(throws: XMP.Error.unknownEntity(offset: expected, name: "ent")) { try XMP.Document(parsing: bytes) }
         // The parser reports a mismatched end tag just after its name: UTF-8 offset 15 here.
         let mismatched = Self.encode("<a>é😀<b></a>", as: encoding, byteOrderMark: false)

@@ -7,7 +7,9 @@ import Testing
     @Test("a fresh packet carries every field and parses back")
     func freshPacket() throws {
         let document = try XMP.Document(parsing: XMPPacketWriter.packet(for: disclosure))
-        #expect(document.value(.digitalSourceType) == "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")
+        #expect(
+            document.value(.digitalSourceType)
+                == "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia")
         #expect(document.value(.aiSystemUsed) == "TestGen")
         #expect(document.value(.aiSystemVersionUsed) == "2.1")
         #expect(document.value(.aiPromptInformation) == nil)
@@ -69,10 +71,14 @@ import Testing
     func edited() throws {
         var edited = disclosure
         edited.involvement = .edited
-        let existing = #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreateDate="2020-01-01T00:00:00Z"/></rdf:RDF></x:xmpmeta>"#
-        let document = try XMP.Document(parsing: XMPPacketWriter.packet(merging: try XMP.Document(parsing: Array(existing.utf8)), with: edited))
+        let existing =
+            #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"><rdf:Description xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmp:CreateDate="2020-01-01T00:00:00Z"/></rdf:RDF></x:xmpmeta>"#
+        let document = try XMP.Document(
+            parsing: XMPPacketWriter.packet(merging: try XMP.Document(parsing: Array(existing.utf8)), with: edited))
         #expect(document.properties(.createDate).map(\.value) == ["2020-01-01T00:00:00Z"])
-        #expect(DigitalSourceType(uri: try #require(document.value(.digitalSourceType))) == .compositeWithTrainedAlgorithmicMedia)
+        #expect(
+            DigitalSourceType(uri: try #require(document.value(.digitalSourceType)))
+                == .compositeWithTrainedAlgorithmicMedia)
     }
 
     @Test("a Description holding only our properties goes, one that also holds others stays")
@@ -86,7 +92,8 @@ import Testing
              <rdf:Description xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Kept</dc:title></rdf:Description>
             </rdf:RDF></x:xmpmeta>
             """
-        let document = try XMP.Document(parsing: XMPPacketWriter.packet(merging: try XMP.Document(parsing: Array(existing.utf8)), with: disclosure))
+        let document = try XMP.Document(
+            parsing: XMPPacketWriter.packet(merging: try XMP.Document(parsing: Array(existing.utf8)), with: disclosure))
         #expect(document.descriptions.count == 3)
         #expect(document.properties(.aigc).count == 1 && document.value(.aigc) != "old")
         #expect(document.properties(.aiSystemUsed).map(\.value) == ["TestGen"])
@@ -96,10 +103,12 @@ import Testing
 }
 
 @Suite struct SelfClosingRDFTests {
-    @Test("merging into a self-closing <rdf:RDF/> opens it: our block lands inside, the packet parses, one label", arguments: [
-        #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>"#,
-        #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" />"#,
-    ])
+    @Test(
+        "merging into a self-closing <rdf:RDF/> opens it: our block lands inside, the packet parses, one label",
+        arguments: [
+            #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/></x:xmpmeta>"#,
+            #"<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" />"#,
+        ])
     func selfClosing(packet: String) throws {
         let existing = try XMP.Document(parsing: Array(packet.utf8))
         let merged = XMPPacketWriter.packet(merging: existing, with: Disclosure.sample.resolved())
@@ -107,7 +116,8 @@ import Testing
         #expect(document.properties(.aigc).count == 1)
         #expect(document.properties(.digitalSourceType).count == 1)
         // And again: still one.
-        let twice = try XMP.Document(parsing: XMPPacketWriter.packet(merging: document, with: Disclosure.sample.resolved()))
+        let twice = try XMP.Document(
+            parsing: XMPPacketWriter.packet(merging: document, with: Disclosure.sample.resolved()))
         #expect(twice.properties(.aigc).count == 1)
     }
 }

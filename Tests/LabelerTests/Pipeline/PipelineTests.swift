@@ -13,12 +13,16 @@ import LabelerTestSupport
         try fm.createDirectory(at: root.appendingPathComponent("a"), withIntermediateDirectories: true)
         try fm.createDirectory(at: root.appendingPathComponent("b/c"), withIntermediateDirectories: true)
         let png = Data(PNGBuilder.minimal())
-        for name in ["a/1.png", "a/2.png", "b/c/3.png", "top.png"] { try png.write(to: root.appendingPathComponent(name)) }
+        for name in ["a/1.png", "a/2.png", "b/c/3.png", "top.png"] {
+            try png.write(to: root.appendingPathComponent(name))
+        }
         try Data(try JPEGBuilder.encoded()).write(to: root.appendingPathComponent("b/4.jpg"))
         try Data("notes".utf8).write(to: root.appendingPathComponent("a/readme.txt"))
         try png.write(to: root.appendingPathComponent(".hidden.png"))
         try png.write(to: root.appendingPathComponent("a/.x.png.labeler-abc.tmp"))
-        try fm.createSymbolicLink(atPath: root.appendingPathComponent("link.png").path, withDestinationPath: root.appendingPathComponent("top.png").path)
+        try fm.createSymbolicLink(
+            atPath: root.appendingPathComponent("link.png").path,
+            withDestinationPath: root.appendingPathComponent("top.png").path)
         return root
     }
 
@@ -60,8 +64,12 @@ import LabelerTestSupport
         let out = try TestPaths.temporaryDirectory().appendingPathComponent("out")
         let items = FileDiscovery().discover([root.path]).entries.compactMap(\.item)
         let recorded = RecordBox()
-        let pipeline = BatchPipeline(stamper: stamper, configuration: .init(jobs: 2, groupCommitFiles: 2, journalPath: FilePath(out.path + ".journal")))
-        let summary = try pipeline.stamp([root.path], to: .directory(FilePath(out.path))) { record, _ in recorded.append(record) }
+        let pipeline = BatchPipeline(
+            stamper: stamper,
+            configuration: .init(jobs: 2, groupCommitFiles: 2, journalPath: FilePath(out.path + ".journal")))
+        let summary = try pipeline.stamp([root.path], to: .directory(FilePath(out.path))) { record, _ in
+            recorded.append(record)
+        }
         #expect(summary.count(.stamped) == 5 && summary.count(.skippedUnsupported) == 1 && summary.count(.failed) == 0)
         #expect(recorded.records.map(\.path) == items.map(\.path))
         for record in recorded.records where record.outcome == .stamped {
@@ -77,15 +85,19 @@ import LabelerTestSupport
         let root = try makeTree()
         let out = try TestPaths.temporaryDirectory()
         let journal = out.path + "/journal.jsonl"
-        _ = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: FilePath(journal))).stamp([root.path], to: .directory(FilePath(out.path)))
+        _ = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: FilePath(journal))).stamp(
+            [root.path], to: .directory(FilePath(out.path)))
         // Keep two finished lines and add a torn last line, as a crash mid-append would leave it.
         let lines = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
         #expect(lines.count == 5)
-        try (lines.prefix(2).joined(separator: "\n") + "\n{\"key\":\"/torn").write(toFile: journal, atomically: false, encoding: .utf8)
+        try (lines.prefix(2).joined(separator: "\n") + "\n{\"key\":\"/torn").write(
+            toFile: journal, atomically: false, encoding: .utf8)
         // Resume matches by the path under the output folder, so a differently spelled input (./, absolute) still matches.
         let respelled = root.path + "/./"
-        let summary = try BatchPipeline(stamper: stamper, configuration: .init(journalPath: FilePath(journal), resume: true))
-            .stamp([respelled], to: .directory(FilePath(out.path)))
+        let summary = try BatchPipeline(
+            stamper: stamper, configuration: .init(journalPath: FilePath(journal), resume: true)
+        )
+        .stamp([respelled], to: .directory(FilePath(out.path)))
         #expect(summary.count(.skippedDone) == 2 && summary.count(.stamped) == 3)
     }
 
@@ -113,13 +125,18 @@ import LabelerTestSupport
         let blocker = try TestPaths.temporaryDirectory().appendingPathComponent("file")
         try Data().write(to: blocker)
         // An output folder that cannot be made is refused before any file.
-        #expect(throws: LabelerError.self) { try BatchPipeline(stamper: self.stamper).stamp([root.path + "/a"], to: .directory(FilePath(blocker.path + "/out"))) }
+        #expect(throws: LabelerError.self) {
+            try BatchPipeline(stamper: self.stamper).stamp(
+                [root.path + "/a"], to: .directory(FilePath(blocker.path + "/out")))
+        }
         // A subfolder that cannot be made fails its files, one record each, and the rest goes on.
         let out = try TestPaths.temporaryDirectory()
         try Data().write(to: out.appendingPathComponent("a"))
         let summary = try BatchPipeline(stamper: stamper).stamp([root.path], to: .directory(FilePath(out.path)))
         #expect(summary.count(.failed) == 2 && summary.count(.stamped) == 3 && summary.worstError == .io)
-        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path + "/a").filter { $0.hasSuffix(".tmp") && !$0.contains("abc") }
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root.path + "/a").filter {
+            $0.hasSuffix(".tmp") && !$0.contains("abc")
+        }
         #expect(leftovers.isEmpty)
     }
 
@@ -129,8 +146,10 @@ import LabelerTestSupport
         try Data(PNGBuilder.minimal().prefix(40)).write(to: root.appendingPathComponent("0.png"))  // a truncated PNG
         for index in 1 ... 20 { try Data(PNGBuilder.minimal()).write(to: root.appendingPathComponent("\(index).png")) }
         let out = try TestPaths.temporaryDirectory()
-        let summary = try BatchPipeline(stamper: stamper, configuration: .init(jobs: 1, failFast: true, groupCommitFiles: 1))
-            .stamp([root.path], to: .directory(FilePath(out.path)))
+        let summary = try BatchPipeline(
+            stamper: stamper, configuration: .init(jobs: 1, failFast: true, groupCommitFiles: 1)
+        )
+        .stamp([root.path], to: .directory(FilePath(out.path)))
         #expect(summary.count(.failed) == 1)
         #expect(summary.count(.stamped) < 20)
     }
@@ -141,7 +160,9 @@ import LabelerTestSupport
         #expect(CheckPolicy.glob("**/*.png", matches: "x/y/z.png"))
         #expect(!CheckPolicy.glob("renders/*.png", matches: "renders/a/b.png"))
         #expect(CheckPolicy.glob("a?c/*", matches: "abc/d"))
-        let policy = CheckPolicy(default: [.any], rules: [.init(path: "renders/**", require: [.iptc, .tc260]), .init(path: "**", require: [])])
+        let policy = CheckPolicy(
+            default: [.any],
+            rules: [.init(path: "renders/**", require: [.iptc, .tc260]), .init(path: "**", require: [])])
         #expect(policy.requirements(for: "renders/x.png") == [.iptc, .tc260])
         #expect(policy.requirements(for: "drafts/x.png") == [])
         #expect(CheckPolicy.Requirement(name: "XMP") == .iptc)
@@ -161,8 +182,11 @@ final class RecordBox: @unchecked Sendable {
     func twoFoldersOneRoot() throws {
         let root = try TestPaths.temporaryDirectory()
         for folder in ["x", "y"] {
-            try FileManager.default.createDirectory(at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
-            for index in 0 ..< 40 { try Data(PNGBuilder.minimal()).write(to: root.appendingPathComponent("\(folder)/\(folder)\(index).png")) }
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent(folder), withIntermediateDirectories: true)
+            for index in 0 ..< 40 {
+                try Data(PNGBuilder.minimal()).write(to: root.appendingPathComponent("\(folder)/\(folder)\(index).png"))
+            }
         }
         let out = try TestPaths.temporaryDirectory()
         let stamper = try Stamper(disclosure: .sample)

@@ -15,9 +15,11 @@ import LabelerTestSupport
         }
     }
 
-    static let realFiles = ["photos/coffee.png", "photos/astronaut.jpg", "edge/progressive.jpg", "edge/palette.png",
-                            "edge/interlaced-alpha.png", "edge/rgb16.png", "edge/xmp-exiftool.jpg", "edge/xmp-exiftool.png",
-                            "edge/exif-camera.jpg", "edge/grayscale.jpg"]
+    static let realFiles = [
+        "photos/coffee.png", "photos/astronaut.jpg", "edge/progressive.jpg", "edge/palette.png",
+        "edge/interlaced-alpha.png", "edge/rgb16.png", "edge/xmp-exiftool.jpg", "edge/xmp-exiftool.png",
+        "edge/exif-camera.jpg", "edge/grayscale.jpg",
+    ]
 
     @Test("changes only metadata: image data bytes and decoded pixels are identical", arguments: realFiles)
     func lossless(name: String) throws {
@@ -25,8 +27,12 @@ import LabelerTestSupport
         let stamped = try stamper.stamp(input)
         let output = stamped.plan.materialize(from: input)
         if stamped.format == .png {
-            let before = try PNG.Handler(walking: input).reader.chunks.filter { $0.type == .IDAT }.map { Array(input[$0.range]) }
-            let after = try PNG.Handler(walking: output).reader.chunks.filter { $0.type == .IDAT }.map { Array(output[$0.range]) }
+            let before = try PNG.Handler(walking: input).reader.chunks.filter { $0.type == .IDAT }.map {
+                Array(input[$0.range])
+            }
+            let after = try PNG.Handler(walking: output).reader.chunks.filter { $0.type == .IDAT }.map {
+                Array(output[$0.range])
+            }
             #expect(before == after)
             #expect(try PNGCodec.decode(input) == PNGCodec.decode(output))
         } else {

@@ -55,7 +55,8 @@ struct JPEGBuilder {
     static func encoded(width: Int = 16, height: Int = 16) throws -> [UInt8] {
         var pixels: [UInt8] = []
         for y in 0 ..< height { for x in 0 ..< width { pixels += [UInt8(x * 16 & 0xFF), UInt8(y * 16 & 0xFF), 128] } }
-        return try JPEGCodec.encode(DecodedImage(width: width, height: height, channels: 3, pixels: pixels), quality: 90)
+        return try JPEGCodec.encode(
+            DecodedImage(width: width, height: height, channels: 3, pixels: pixels), quality: 90)
     }
 }
 

@@ -17,8 +17,11 @@ import LabelerTestSupport
         }
     }
 
-    @Test("400 damaged copies of each file neither crash nor hang stamp, verify or inspect",
-          arguments: ["edge/xmp-exiftool.jpg", "edge/xmp-exiftool.png", "edge/exif-camera.jpg", "edge/doubao-text-aigc.png"])
+    @Test(
+        "400 damaged copies of each file neither crash nor hang stamp, verify or inspect",
+        arguments: [
+            "edge/xmp-exiftool.jpg", "edge/xmp-exiftool.png", "edge/exif-camera.jpg", "edge/doubao-text-aigc.png",
+        ])
     func damaged(name: String) throws {
         let original = try TestPaths.read(TestPaths.sampleMedia.appendingPathComponent(name))
         let stamper = try Stamper(disclosure: .sample)
@@ -32,7 +35,8 @@ import LabelerTestSupport
             switch round % 4 {
             case 0:
                 for _ in 0 ..< Int.random(in: 1 ... 8, using: &generator) {
-                    bytes[Int.random(in: 0 ..< span, using: &generator)] = UInt8.random(in: 0 ... 255, using: &generator)
+                    bytes[Int.random(in: 0 ..< span, using: &generator)] = UInt8.random(
+                        in: 0 ... 255, using: &generator)
                 }
             case 1:
                 bytes.removeLast(Int.random(in: 1 ..< bytes.count, using: &generator))

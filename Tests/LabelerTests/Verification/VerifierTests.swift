@@ -51,18 +51,24 @@ import LabelerTestSupport
             ("tEXt", Array("AIGC\0{\"Label\":\"1\",\"ContentProducer\":\"a\",\"ProduceID\":\"c\"}".utf8)),
         ])
         #expect(Verifier().verify(twoCopies).verdict == .invalid)
-        let badLabel = PNGBuilder.minimal(extraBeforeIDAT: [("tEXt", Array("AIGC\0{\"Label\":\"AIGC\",\"ContentProducer\":\"a\",\"ProduceID\":\"b\"}".utf8))])
+        let badLabel = PNGBuilder.minimal(extraBeforeIDAT: [
+            ("tEXt", Array("AIGC\0{\"Label\":\"AIGC\",\"ContentProducer\":\"a\",\"ProduceID\":\"b\"}".utf8))
+        ])
         #expect(Verifier().verify(badLabel).verdict == .invalid)
-        let brokenXMP = PNGBuilder.minimal(extraBeforeIDAT: [("iTXt", Array("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta><oops".utf8))])
+        let brokenXMP = PNGBuilder.minimal(extraBeforeIDAT: [
+            ("iTXt", Array("XML:com.adobe.xmp\0\0\0\0\0<x:xmpmeta><oops".utf8))
+        ])
         let report = Verifier().verify(brokenXMP)
         #expect(report.verdict == .invalid)
         #expect(report.layer(.iptc)?.problems.first?.message.contains("byte") == true)
     }
 
-    @Test("corrupt input is an error with a byte offset, not a crash", arguments: [
-        "truncated-mid-idat.png", "bad-crc.png", "huge-chunk-length.png", "truncated-mid-scan.jpg",
-        "truncated-in-header.jpg", "segment-length-past-end.jpg", "empty.jpg", "not-an-image.png",
-    ])
+    @Test(
+        "corrupt input is an error with a byte offset, not a crash",
+        arguments: [
+            "truncated-mid-idat.png", "bad-crc.png", "huge-chunk-length.png", "truncated-mid-scan.jpg",
+            "truncated-in-header.jpg", "segment-length-past-end.jpg", "empty.jpg", "not-an-image.png",
+        ])
     func corrupt(name: String) throws {
         let report = try verify("malformed/" + name)
         #expect(report.verdict == .error)
@@ -73,7 +79,8 @@ import LabelerTestSupport
 
 @Suite struct FileVerificationTests {
     static let files: [String] = ["photos", "edge", "malformed", "c2pa"].flatMap { folder in
-        ((try? FileManager.default.contentsOfDirectory(atPath: TestPaths.sampleMedia.appendingPathComponent(folder).path)) ?? [])
+        ((try? FileManager.default.contentsOfDirectory(
+            atPath: TestPaths.sampleMedia.appendingPathComponent(folder).path)) ?? [])
             .sorted().map { folder + "/" + $0 }
     }
 
@@ -103,7 +110,8 @@ import LabelerTestSupport
 }
 
 @Suite struct LabelSiteTests {
-    static let label = #"{"AIGC":{"Label":"1","ContentProducer":"001191110102MAD55U9H0F10002","ProduceID":"id-1","ReservedCode1":"","ContentPropagator":"","PropagateID":"","ReservedCode2":""}}"#
+    static let label =
+        #"{"AIGC":{"Label":"1","ContentProducer":"001191110102MAD55U9H0F10002","ProduceID":"id-1","ReservedCode1":"","ContentPropagator":"","PropagateID":"","ReservedCode2":""}}"#
 
     @Test("finds the label in a compressed zTXt chunk and in a compressed iTXt chunk")
     func compressedText() throws {
@@ -125,7 +133,9 @@ import LabelerTestSupport
               ie:DigitalSourceType="https://cv.iptc.org/newscodes/digitalsourcetype/compositeWithTrainedAlgorithmicMedia"/>
             </rdf:RDF></x:xmpmeta>
             """
-        let png = PNGBuilder.minimal(extraBeforeIDAT: [("iTXt", Array("XML:com.adobe.xmp\0\0\0\0\0".utf8) + Array(packet.utf8))])
+        let png = PNGBuilder.minimal(extraBeforeIDAT: [
+            ("iTXt", Array("XML:com.adobe.xmp\0\0\0\0\0".utf8) + Array(packet.utf8))
+        ])
         let report = Verifier().verify(png)
         #expect(report.verdict == .labelled)
         #expect(report.layer(.tc260)?.fields["ProduceID"] == "p-9")

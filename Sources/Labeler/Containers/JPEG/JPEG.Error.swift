@@ -23,13 +23,16 @@ extension JPEG {
             case .missingSOI(let offset):
                 return "jpeg: no SOI marker (FF D8) at byte \(offset)"
             case .expectedMarker(let offset, let found):
-                return "jpeg: expected a marker (FF xx) at byte \(offset), found 0x\(String(found, radix: 16, uppercase: true))"
+                return
+                    "jpeg: expected a marker (FF xx) at byte \(offset), found 0x\(String(found, radix: 16, uppercase: true))"
             case .truncatedSegmentHeader(let marker, let offset):
                 return "jpeg: \(Marker.name(marker)) segment at byte \(offset) is cut off before its length field"
             case .badSegmentLength(let marker, let offset, let declared):
-                return "jpeg: \(Marker.name(marker)) segment at byte \(offset) declares an impossible length \(declared)"
+                return
+                    "jpeg: \(Marker.name(marker)) segment at byte \(offset) declares an impossible length \(declared)"
             case .truncatedSegment(let marker, let offset, let declared, let available):
-                return "jpeg: \(Marker.name(marker)) segment at byte \(offset) declares \(declared) bytes, \(available) remain"
+                return
+                    "jpeg: \(Marker.name(marker)) segment at byte \(offset) declares \(declared) bytes, \(available) remain"
             case .missingEOI(let offset):
                 return "jpeg: file ends at byte \(offset) before the EOI marker (truncated image data)"
             case .noImageData(let offset):

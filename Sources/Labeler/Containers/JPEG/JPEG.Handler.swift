@@ -25,24 +25,39 @@ extension JPEG {
             bytes.withUnsafeBytes { segment.payloadStarts(with: identifier, in: $0) }
         }
 
-        func isXMP(_ segment: Segment) -> Bool { segment.marker == Marker.app1 && starts(segment, with: JPEG.xmpIdentifier) }
-        func isExif(_ segment: Segment) -> Bool { segment.marker == Marker.app1 && starts(segment, with: JPEG.exifIdentifier) }
+        func isXMP(_ segment: Segment) -> Bool {
+            segment.marker == Marker.app1 && starts(segment, with: JPEG.xmpIdentifier)
+        }
+        func isExif(_ segment: Segment) -> Bool {
+            segment.marker == Marker.app1 && starts(segment, with: JPEG.exifIdentifier)
+        }
 
         /// APP11 segments carrying JUMBF (`JP` common identifier, C2PA 2.x §A.3.1).
-        func isJUMBF(_ segment: Segment) -> Bool { segment.marker == Marker.app11 && starts(segment, with: [0x4A, 0x50]) }
+        func isJUMBF(_ segment: Segment) -> Bool {
+            segment.marker == Marker.app11 && starts(segment, with: [0x4A, 0x50])
+        }
 
         var map: ContainerMap {
             var entries = reader.segments.map { segment -> ContainerMap.Entry in
                 var note: String?
-                if isXMP(segment) { note = "XMP" }
-                else if isExif(segment) { note = "Exif" }
-                else if segment.marker == Marker.app1, starts(segment, with: JPEG.extendedXMPIdentifier) { note = "Extended XMP" }
-                else if isJUMBF(segment) { note = "JUMBF (C2PA)" }
-                else if segment.marker == Marker.app0, starts(segment, with: Array("JFIF\0".utf8)) { note = "JFIF" }
-                return ContainerMap.Entry(name: segment.name, offset: segment.offset, length: segment.length, note: note)
+                if isXMP(segment) {
+                    note = "XMP"
+                } else if isExif(segment) {
+                    note = "Exif"
+                } else if segment.marker == Marker.app1, starts(segment, with: JPEG.extendedXMPIdentifier) {
+                    note = "Extended XMP"
+                } else if isJUMBF(segment) {
+                    note = "JUMBF (C2PA)"
+                } else if segment.marker == Marker.app0, starts(segment, with: Array("JFIF\0".utf8)) {
+                    note = "JFIF"
+                }
+                return ContainerMap.Entry(
+                    name: segment.name, offset: segment.offset, length: segment.length, note: note)
             }
             if let trailing = reader.trailingRange {
-                entries.append(ContainerMap.Entry(name: "trailing data", offset: trailing.lowerBound, length: trailing.count, note: "after EOI"))
+                entries.append(
+                    ContainerMap.Entry(
+                        name: "trailing data", offset: trailing.lowerBound, length: trailing.count, note: "after EOI"))
             }
             return ContainerMap(format: .jpeg, fileSize: bytes.count, entries: entries)
         }
@@ -53,9 +68,15 @@ extension JPEG {
                 let carrier = "\(segment.name) at byte \(segment.offset)"
                 if isXMP(segment) {
                     let start = segment.payloadRange.lowerBound + JPEG.xmpIdentifier.count
-                    sites.xmp.append(.init(bytes: Array(bytes[start ..< segment.payloadRange.upperBound]), offset: start, carrier: carrier + " (XMP)"))
+                    sites.xmp.append(
+                        .init(
+                            bytes: Array(bytes[start ..< segment.payloadRange.upperBound]), offset: start,
+                            carrier: carrier + " (XMP)"))
                 } else if isExif(segment) {
-                    sites.exif.append(.init(bytes: Array(bytes[segment.payloadRange]), offset: segment.payloadRange.lowerBound, carrier: carrier + " (Exif)"))
+                    sites.exif.append(
+                        .init(
+                            bytes: Array(bytes[segment.payloadRange]), offset: segment.payloadRange.lowerBound,
+                            carrier: carrier + " (Exif)"))
                 } else if isJUMBF(segment) {
                     sites.provenance.append(.init(range: segment.range, carrier: carrier + " (JUMBF)"))
                 }
@@ -78,14 +99,20 @@ extension JPEG {
             let xmpSegments = segments.filter(isXMP)
             let existing = xmpSegments.first.map { segment -> MetadataSites.Packet in
                 let start = segment.payloadRange.lowerBound + JPEG.xmpIdentifier.count
-                return .init(bytes: Array(bytes[start ..< segment.payloadRange.upperBound]), offset: start, carrier: "APP1 XMP")
+                return .init(
+                    bytes: Array(bytes[start ..< segment.payloadRange.upperBound]), offset: start, carrier: "APP1 XMP")
             }
             let packet = try edit.xmp(existing)
             guard packet.count <= JPEG.maxXMPPacket else {
-                throw LabelerError(.tooLarge, "jpeg: merged XMP packet is \(packet.count) bytes, more than the \(JPEG.maxXMPPacket) one APP1 segment holds (Extended XMP is not written)")
+                throw LabelerError(
+                    .tooLarge,
+                    "jpeg: merged XMP packet is \(packet.count) bytes, more than the \(JPEG.maxXMPPacket) one APP1 segment holds (Extended XMP is not written)"
+                )
             }
             let xmpSegment = try Self.segment(marker: Marker.app1, payload: JPEG.xmpIdentifier + packet)
-            let newExif = try edit.exif(exifSegment.map { bytes[$0.payloadRange] }).map { try Self.segment(marker: Marker.app1, payload: $0) }
+            let newExif = try edit.exif(exifSegment.map { bytes[$0.payloadRange] }).map {
+                try Self.segment(marker: Marker.app1, payload: $0)
+            }
             // Anchor: after the Exif segment, else after SOI and the APP0 run that follows it.
             var anchor = 1
             if let exifSegment, let index = segments.firstIndex(of: exifSegment) {
@@ -116,7 +143,10 @@ extension JPEG {
             do {
                 try writer.writeLengthPrefixed(as: UInt16.self, countingPrefix: true) { $0.writeBytes(payload) }
             } catch {
-                throw LabelerError(.tooLarge, "jpeg: a \(Marker.name(marker)) payload of \(payload.count) bytes does not fit one segment (\(JPEG.maxSegmentPayload) at most)")
+                throw LabelerError(
+                    .tooLarge,
+                    "jpeg: a \(Marker.name(marker)) payload of \(payload.count) bytes does not fit one segment (\(JPEG.maxSegmentPayload) at most)"
+                )
             }
             return writer.bytes
         }

@@ -38,11 +38,17 @@ extension JPEG {
                     }
                     continue
                 }
-                guard end - markerOffset >= 4 else { throw .truncatedSegmentHeader(marker: marker, offset: markerOffset) }
-                let declared = Int(ByteReader(bytes).getInteger(at: markerOffset + 2, as: UInt16.self) ?? 0)  // in bounds: checked above
-                guard declared >= 2 else { throw .badSegmentLength(marker: marker, offset: markerOffset, declared: declared) }
+                guard end - markerOffset >= 4 else {
+                    throw .truncatedSegmentHeader(marker: marker, offset: markerOffset)
+                }
+                // In bounds: the check above guarantees the two length bytes.
+                let declared = Int(ByteReader(bytes).getInteger(at: markerOffset + 2, as: UInt16.self) ?? 0)
+                guard declared >= 2 else {
+                    throw .badSegmentLength(marker: marker, offset: markerOffset, declared: declared)
+                }
                 guard end - markerOffset - 2 >= declared else {
-                    throw .truncatedSegment(marker: marker, offset: markerOffset, declared: declared, available: end - markerOffset - 2)
+                    throw .truncatedSegment(
+                        marker: marker, offset: markerOffset, declared: declared, available: end - markerOffset - 2)
                 }
                 let segment = Segment(
                     kind: .marker(marker), offset: offset, length: markerOffset + 2 + declared - offset,
@@ -53,7 +59,10 @@ extension JPEG {
                     seenScan = true
                     let dataEnd = Self.endOfEntropyCodedData(bytes, from: offset)
                     if dataEnd > offset {
-                        segments.append(Segment(kind: .entropyCodedData, offset: offset, length: dataEnd - offset, payloadRange: offset ..< dataEnd))
+                        segments.append(
+                            Segment(
+                                kind: .entropyCodedData, offset: offset, length: dataEnd - offset,
+                                payloadRange: offset ..< dataEnd))
                     }
                     offset = dataEnd
                 }
@@ -70,7 +79,7 @@ extension JPEG {
                 guard let index = System.firstIndex(of: 0xFF, in: bytes, from: cursor) else { return end }
                 guard index + 1 < end else { return end }
                 let next = bytes[index + 1]
-                if next == 0x00 || (0xD0...0xD7).contains(next) {
+                if next == 0x00 || (0xD0 ... 0xD7).contains(next) {
                     cursor = index + 2
                 } else if next == 0xFF {
                     cursor = index + 1  // fill byte: the marker starts at the last FF
@@ -87,7 +96,9 @@ extension JPEG.Segment {
     /// True when the payload of this segment starts with `identifier`.
     func payloadStarts(with identifier: [UInt8], in bytes: UnsafeRawBufferPointer) -> Bool {
         guard payloadRange.count >= identifier.count else { return false }
-        for (index, byte) in identifier.enumerated() where bytes[payloadRange.lowerBound + index] != byte { return false }
+        for (index, byte) in identifier.enumerated() where bytes[payloadRange.lowerBound + index] != byte {
+            return false
+        }
         return true
     }
 }

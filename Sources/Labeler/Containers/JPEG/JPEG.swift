@@ -32,7 +32,7 @@ public enum JPEG {
 
         /// Markers that stand alone, without a length field.
         static func isStandalone(_ marker: UInt8) -> Bool {
-            marker == soi || marker == eoi || marker == tem || (0xD0...0xD7).contains(marker)
+            marker == soi || marker == eoi || marker == tem || (0xD0 ... 0xD7).contains(marker)
         }
 
         /// A short readable name: `APP1`, `SOS`, `DQT`, …
@@ -45,9 +45,9 @@ public enum JPEG {
             case 0xC4: return "DHT"
             case 0xDD: return "DRI"
             case 0xFE: return "COM"
-            case 0xC0...0xCF where marker != 0xC4 && marker != 0xC8 && marker != 0xCC: return "SOF\(marker - 0xC0)"
-            case 0xE0...0xEF: return "APP\(marker - 0xE0)"
-            case 0xD0...0xD7: return "RST\(marker - 0xD0)"
+            case 0xC0 ... 0xCF where marker != 0xC4 && marker != 0xC8 && marker != 0xCC: return "SOF\(marker - 0xC0)"
+            case 0xE0 ... 0xEF: return "APP\(marker - 0xE0)"
+            case 0xD0 ... 0xD7: return "RST\(marker - 0xD0)"
             default: return "0x" + String(marker, radix: 16, uppercase: true)
             }
         }

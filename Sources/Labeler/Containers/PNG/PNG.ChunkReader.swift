@@ -40,7 +40,8 @@ extension PNG {
                     throw .truncatedChunk(type: type, offset: offset, declared: length, available: end - offset - 8)
                 }
                 if chunks.isEmpty, type != .IHDR { throw .firstChunkNotIHDR(type: type, offset: offset) }
-                let stored = reader.getInteger(at: offset + 8 + length, as: UInt32.self) ?? 0  // in bounds: checked above
+                // In bounds: the length check above guarantees the four CRC bytes.
+                let stored = reader.getInteger(at: offset + 8 + length, as: UInt32.self) ?? 0
                 let computed = Zlib.crc32(UnsafeRawBufferPointer(rebasing: bytes[offset + 4 ..< offset + 8 + length]))
                 guard stored == computed else {
                     throw .crcMismatch(type: type, offset: offset, stored: stored, computed: computed)

@@ -29,13 +29,13 @@ extension PNG {
         }
 
         /// Every byte must be an ASCII letter (§5.3).
-        var isWellFormed: Bool { bytes.allSatisfy { (0x41...0x5A).contains($0) || (0x61...0x7A).contains($0) } }
+        var isWellFormed: Bool { bytes.allSatisfy { (0x41 ... 0x5A).contains($0) || (0x61 ... 0x7A).contains($0) } }
 
         /// Bit 5 of the first byte clear: the chunk is critical (§5.4).
         public var isCritical: Bool { rawValue & 0x2000_0000 == 0 }
 
         public var description: String {
-            String(decoding: bytes.map { (0x20...0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
+            String(decoding: bytes.map { (0x20 ... 0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
         }
     }
 

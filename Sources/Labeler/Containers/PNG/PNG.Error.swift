@@ -29,11 +29,13 @@ extension PNG {
             case .chunkLengthTooLarge(let offset, let declared):
                 return "png: chunk at byte \(offset) declares \(declared) bytes, more than the 2^31-1 the spec allows"
             case .truncatedChunk(let type, let offset, let declared, let available):
-                return "png: chunk '\(type)' at byte \(offset) declares \(declared) data bytes + CRC, \(available) remain"
+                return
+                    "png: chunk '\(type)' at byte \(offset) declares \(declared) data bytes + CRC, \(available) remain"
             case .badChunkType(let offset, let type):
                 return "png: chunk type '\(type)' at byte \(offset) is not four ASCII letters"
             case .crcMismatch(let type, let offset, let stored, let computed):
-                return "png: CRC mismatch in chunk '\(type)' at byte \(offset): stored 0x\(hex(stored)), computed 0x\(hex(computed))"
+                return
+                    "png: CRC mismatch in chunk '\(type)' at byte \(offset): stored 0x\(hex(stored)), computed 0x\(hex(computed))"
             case .missingIEND(let offset):
                 return "png: file ends at byte \(offset) without an IEND chunk"
             case .firstChunkNotIHDR(let type, let offset):

@@ -42,18 +42,25 @@ extension PNG {
                 case .caBX: note = "C2PA manifest store"
                 case .eXIf: note = "Exif"
                 default:
-                    if let keyword = keyword(of: chunk) { note = keyword == PNG.xmpKeyword ? "XMP" : "text '\(keyword)'" }
+                    if let keyword = keyword(of: chunk) {
+                        note = keyword == PNG.xmpKeyword ? "XMP" : "text '\(keyword)'"
+                    }
                 }
-                return ContainerMap.Entry(name: chunk.type.description, offset: chunk.offset, length: chunk.range.count, note: note)
+                return ContainerMap.Entry(
+                    name: chunk.type.description, offset: chunk.offset, length: chunk.range.count, note: note)
             }
             if let trailing = reader.trailingRange {
-                entries.append(ContainerMap.Entry(name: "trailing data", offset: trailing.lowerBound, length: trailing.count, note: "after IEND"))
+                entries.append(
+                    ContainerMap.Entry(
+                        name: "trailing data", offset: trailing.lowerBound, length: trailing.count, note: "after IEND"))
             }
             return ContainerMap(format: .png, fileSize: bytes.count, entries: entries)
         }
 
         var manifestStore: MetadataSites.Provenance? {
-            reader.chunks.first { $0.type == .caBX }.map { .init(range: $0.range, carrier: "caBX chunk at byte \($0.offset)") }
+            reader.chunks.first { $0.type == .caBX }.map {
+                .init(range: $0.range, carrier: "caBX chunk at byte \($0.offset)")
+            }
         }
 
         /// Every metadata site, decoded. Only XMP and `AIGC` text chunks are decoded, and their
@@ -65,20 +72,33 @@ extension PNG {
                 if chunk.type == .caBX {
                     sites.provenance.append(.init(range: chunk.range, carrier: "caBX chunk at byte \(chunk.offset)"))
                 } else if chunk.type == .eXIf {
-                    sites.exif.append(.init(bytes: Array(bytes[chunk.dataRange]), offset: chunk.dataRange.lowerBound, carrier: "eXIf chunk at byte \(chunk.offset)"))
-                } else if let keyword = keyword(of: chunk), keyword == PNG.xmpKeyword || keyword.uppercased() == "AIGC" {
+                    sites.exif.append(
+                        .init(
+                            bytes: Array(bytes[chunk.dataRange]), offset: chunk.dataRange.lowerBound,
+                            carrier: "eXIf chunk at byte \(chunk.offset)"))
+                } else if let keyword = keyword(of: chunk), keyword == PNG.xmpKeyword || keyword.uppercased() == "AIGC"
+                {
                     let carrier = "\(chunk.type) chunk '\(keyword)' at byte \(chunk.offset)"
                     guard budget > 0 else {
-                        sites.carrierProblems.append("\(carrier): not decoded, the text chunks before it already inflate to the \(PNG.maxTextBytesPerFile)-byte limit per file")
+                        sites.carrierProblems.append(
+                            "\(carrier): not decoded, the text chunks before it already inflate to the \(PNG.maxTextBytesPerFile)-byte limit per file"
+                        )
                         continue
                     }
                     do {
-                        let text = try TextChunk(parsing: bytes[chunk.dataRange], type: chunk.type, offset: chunk.offset, limit: min(budget, PNG.maxTextChunkBytes))
+                        let text = try TextChunk(
+                            parsing: bytes[chunk.dataRange], type: chunk.type, offset: chunk.offset,
+                            limit: min(budget, PNG.maxTextChunkBytes))
                         budget -= text.text.utf8.count
                         if keyword == PNG.xmpKeyword {
-                            sites.xmp.append(.init(bytes: Array(text.text.utf8), offset: text.textOffset.map { chunk.dataRange.lowerBound + $0 } ?? chunk.offset, carrier: carrier))
+                            sites.xmp.append(
+                                .init(
+                                    bytes: Array(text.text.utf8),
+                                    offset: text.textOffset.map { chunk.dataRange.lowerBound + $0 } ?? chunk.offset,
+                                    carrier: carrier))
                         } else {
-                            sites.texts.append(.init(keyword: keyword, text: text.text, offset: chunk.offset, carrier: carrier))
+                            sites.texts.append(
+                                .init(keyword: keyword, text: text.text, offset: chunk.offset, carrier: carrier))
                         }
                     } catch {
                         sites.carrierProblems.append(error.description)
@@ -97,8 +117,13 @@ extension PNG {
             let xmpChunks = reader.chunks.filter(isXMP)
             var existing: MetadataSites.Packet?
             if let first = xmpChunks.first {
-                let text = try TextChunk(parsing: bytes[first.dataRange], type: first.type, offset: first.offset, limit: PNG.maxTextChunkBytes)
-                existing = .init(bytes: Array(text.text.utf8), offset: text.textOffset.map { first.dataRange.lowerBound + $0 } ?? first.offset, carrier: "iTXt XMP at byte \(first.offset)")
+                let text = try TextChunk(
+                    parsing: bytes[first.dataRange], type: first.type, offset: first.offset,
+                    limit: PNG.maxTextChunkBytes)
+                existing = .init(
+                    bytes: Array(text.text.utf8),
+                    offset: text.textOffset.map { first.dataRange.lowerBound + $0 } ?? first.offset,
+                    carrier: "iTXt XMP at byte \(first.offset)")
             }
             let newChunk = TextChunk.serializedITXt(keyword: PNG.xmpKeyword, text: try edit.xmp(existing))
             // Anchor: IHDR, or the run of caBX chunks that directly follows it.

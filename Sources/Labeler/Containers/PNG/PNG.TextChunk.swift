@@ -25,10 +25,12 @@ extension PNG {
         /// Decodes the data field of a text chunk of `type` found at `offset`; compressed text may
         /// inflate to at most `limit` bytes.
         /// - Throws: ``PNG/Error/malformedTextChunk(type:offset:reason:)``.
-        init(parsing data: ArraySlice<UInt8>, type: ChunkType, offset: Int, limit: Int = PNG.maxTextChunkBytes) throws(PNG.Error) {
+        init(
+            parsing data: ArraySlice<UInt8>, type: ChunkType, offset: Int, limit: Int = PNG.maxTextChunkBytes
+        ) throws(PNG.Error) {
             func fail(_ reason: String) -> PNG.Error { .malformedTextChunk(type: type, offset: offset, reason: reason) }
             guard let keywordEnd = data.firstIndex(of: 0) else { throw fail("keyword has no NUL terminator") }
-            guard (1...79).contains(keywordEnd - data.startIndex) else { throw fail("keyword must be 1-79 bytes") }
+            guard (1 ... 79).contains(keywordEnd - data.startIndex) else { throw fail("keyword must be 1-79 bytes") }
             keyword = String(decoding: data[data.startIndex ..< keywordEnd], as: UTF8.self)
             var cursor = keywordEnd + 1
             switch type {
@@ -38,14 +40,19 @@ extension PNG {
             case .zTXt:
                 guard cursor < data.endIndex, data[cursor] == 0 else { throw fail("unknown compression method") }
                 isCompressed = true
-                text = String(try Self.inflate(data[(cursor + 1)...], limit: limit, fail: fail).map { Character(Unicode.Scalar($0)) })
+                text = String(
+                    try Self.inflate(data[(cursor + 1)...], limit: limit, fail: fail).map {
+                        Character(Unicode.Scalar($0))
+                    })
             case .iTXt:
                 guard data.endIndex - cursor >= 2 else { throw fail("missing compression fields") }
                 let flag = data[cursor]
                 guard flag <= 1, data[cursor + 1] == 0 else { throw fail("bad compression flag or method") }
                 isCompressed = flag == 1
                 cursor += 2
-                guard let languageEnd = data[cursor...].firstIndex(of: 0) else { throw fail("language tag not terminated") }
+                guard let languageEnd = data[cursor...].firstIndex(of: 0) else {
+                    throw fail("language tag not terminated")
+                }
                 languageTag = String(decoding: data[cursor ..< languageEnd], as: UTF8.self)
                 cursor = languageEnd + 1
                 guard let translatedEnd = data[cursor...].firstIndex(of: 0) else {
@@ -55,14 +62,18 @@ extension PNG {
                 let body = data[(translatedEnd + 1)...]
                 if !isCompressed { textOffset = translatedEnd + 1 - data.startIndex }
                 let utf8 = isCompressed ? ArraySlice(try Self.inflate(body, limit: limit, fail: fail)) : body
-                guard let decoded = String(validating: utf8, as: UTF8.self) else { throw fail("text is not valid UTF-8") }
+                guard let decoded = String(validating: utf8, as: UTF8.self) else {
+                    throw fail("text is not valid UTF-8")
+                }
                 text = decoded
             default:
                 throw fail("not a text chunk")
             }
         }
 
-        private static func inflate(_ bytes: ArraySlice<UInt8>, limit: Int, fail: (String) -> PNG.Error) throws(PNG.Error) -> [UInt8] {
+        private static func inflate(
+            _ bytes: ArraySlice<UInt8>, limit: Int, fail: (String) -> PNG.Error
+        ) throws(PNG.Error) -> [UInt8] {
             do {
                 return try Zlib.inflate(bytes, maxOutput: limit)
             } catch {

@@ -19,12 +19,12 @@ public enum AnnexE {
     /// Annex E element charset: GB 18030 code points 0x21, 0x23–0x5B, 0x5D–0x7E (printable ASCII
     /// without space, `"` and `\`). The empty string is allowed for optional fields.
     public static func isValidValue(_ value: String) -> Bool {
-        value.utf8.allSatisfy { $0 == 0x21 || (0x23...0x5B).contains($0) || (0x5D...0x7E).contains($0) }
+        value.utf8.allSatisfy { $0 == 0x21 || (0x23 ... 0x5B).contains($0) || (0x5D ... 0x7E).contains($0) }
     }
 
     /// The Annex E charset applied to a value already decoded from JSON, where `\"` became `"`.
     static func isValidDecodedValue(_ value: String) -> Bool {
-        value.utf8.allSatisfy { (0x21...0x5B).contains($0) || (0x5D...0x7E).contains($0) }
+        value.utf8.allSatisfy { (0x21 ... 0x5B).contains($0) || (0x5D ... 0x7E).contains($0) }
     }
 
     /// Text that looks like an Annex E label: a JSON object naming `AIGC` or `Label` (some

@@ -20,7 +20,9 @@ enum JSONValue: Sendable {
         parser.skipWhitespace()
         let value = try parser.parseValue(depth: 0)
         parser.skipWhitespace()
-        guard parser.index == parser.bytes.count else { throw ParseError(offset: parser.index, reason: "trailing characters") }
+        guard parser.index == parser.bytes.count else {
+            throw ParseError(offset: parser.index, reason: "trailing characters")
+        }
         return value
     }
 
@@ -81,7 +83,9 @@ enum JSONValue: Sendable {
             case UInt8(ascii: "n"): try literal("null"); return .null
             default:
                 let start = index
-                while index < bytes.count, (0x30...0x39).contains(bytes[index]) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[index]) {
+                while index < bytes.count,
+                    (0x30 ... 0x39).contains(bytes[index]) || [0x2B, 0x2D, 0x2E, 0x45, 0x65].contains(bytes[index])
+                {
                     index += 1
                 }
                 guard index > start else { throw fail("unexpected character") }
@@ -91,7 +95,9 @@ enum JSONValue: Sendable {
 
         mutating func literal(_ word: String) throws(ParseError) {
             let utf8 = Array(word.utf8)
-            guard bytes.count - index >= utf8.count, Array(bytes[index ..< index + utf8.count]) == utf8 else { throw fail("bad literal") }
+            guard bytes.count - index >= utf8.count, Array(bytes[index ..< index + utf8.count]) == utf8 else {
+                throw fail("bad literal")
+            }
             index += utf8.count
         }
 
@@ -116,7 +122,9 @@ enum JSONValue: Sendable {
                 case UInt8(ascii: "r"): output.append(0x0D)
                 case UInt8(ascii: "t"): output.append(0x09)
                 case UInt8(ascii: "u"):
-                    guard bytes.count - index >= 4, let code = UInt32(String(decoding: bytes[index ..< index + 4], as: UTF8.self), radix: 16) else {
+                    guard bytes.count - index >= 4,
+                        let code = UInt32(String(decoding: bytes[index ..< index + 4], as: UTF8.self), radix: 16)
+                    else {
                         throw fail("bad \\u escape")
                     }
                     index += 4

@@ -32,7 +32,9 @@ public struct TC260Label: Sendable, Hashable, Codable {
         }
         guard case .object(var members) = json else { problems.append("not a JSON object"); return }
         if members.count == 1, members[0].key == "AIGC" {
-            guard case .object(let inner) = members[0].value else { problems.append("\"AIGC\" is not an object"); return }
+            guard case .object(let inner) = members[0].value else {
+                problems.append("\"AIGC\" is not an object"); return
+            }
             isWrapped = true
             members = inner
         } else if members.contains(where: { $0.key == "AIGC" }) {
@@ -48,7 +50,9 @@ public struct TC260Label: Sendable, Hashable, Codable {
             fields.append(Field(key: member.key, value: value))
             if !AnnexE.keys.contains(member.key) { warnings.append("unknown key \(member.key)") }
             if !AnnexE.isValidDecodedValue(value) {
-                problems.append("\(member.key) '\(value)' has characters outside the Annex E set (printable ASCII, no space or '\\')")
+                problems.append(
+                    "\(member.key) '\(value)' has characters outside the Annex E set (printable ASCII, no space or '\\')"
+                )
             }
         }
         for key in AnnexE.requiredKeys where value(key).map({ !$0.isEmpty }) != true {
@@ -71,7 +75,7 @@ public struct TC260Label: Sendable, Hashable, Codable {
     /// (``ProducerName/annexESafe(_:)``) that decodes to something else, else "".
     private static func decodedName(_ value: String) -> String {
         guard value.utf8.contains(UInt8(ascii: "%")), let name = ProducerName.decoded(value), name != value,
-              !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            !name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
         else { return "" }
         return " (\"\(name)\", percent-encoded)"
     }

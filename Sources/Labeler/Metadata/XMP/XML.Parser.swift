@@ -77,7 +77,9 @@ extension XML {
                 let nameStart = index
                 let attributeName = try readName()
                 skipWhitespace()
-                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else { throw fail("attribute '\(attributeName)' has no value") }
+                guard index < bytes.count, bytes[index] == UInt8(ascii: "=") else {
+                    throw fail("attribute '\(attributeName)' has no value")
+                }
                 index += 1
                 skipWhitespace()
                 let value = try readQuotedValue()
@@ -90,16 +92,22 @@ extension XML {
             defer { for prefix in declared { bindings[prefix]?.removeLast() } }
             for attribute in rawAttributes {
                 let prefix: String
-                if attribute.name == "xmlns" { prefix = "" }
-                else if attribute.name.hasPrefix("xmlns:") { prefix = String(attribute.name.dropFirst(6)) }
-                else { continue }
+                if attribute.name == "xmlns" {
+                    prefix = ""
+                } else if attribute.name.hasPrefix("xmlns:") {
+                    prefix = String(attribute.name.dropFirst(6))
+                } else {
+                    continue
+                }
                 bindings[prefix, default: []].append(attribute.value)
                 declared.append(prefix)
             }
             let (prefix, local) = Self.split(name)
             var elementNamespace = bindings[""]?.last
             if let prefix {
-                guard let uri = bindings[prefix]?.last else { throw fail("undeclared namespace prefix '\(prefix)' on <\(name)>", at: start) }
+                guard let uri = bindings[prefix]?.last else {
+                    throw fail("undeclared namespace prefix '\(prefix)' on <\(name)>", at: start)
+                }
                 elementNamespace = uri
             }
             var element = Element(
@@ -111,14 +119,19 @@ extension XML {
                 var attributeNamespace: String? = nil
                 if let attributePrefix, attributePrefix != "xmlns" {
                     guard let uri = bindings[attributePrefix]?.last else {
-                        throw fail("undeclared namespace prefix '\(attributePrefix)' on attribute", at: attribute.range.lowerBound)
+                        throw fail(
+                            "undeclared namespace prefix '\(attributePrefix)' on attribute",
+                            at: attribute.range.lowerBound)
                     }
                     attributeNamespace = uri
                 }
-                if attribute.name == "xmlns" || attributePrefix == "xmlns" { attributeNamespace = "http://www.w3.org/2000/xmlns/" }
+                if attribute.name == "xmlns" || attributePrefix == "xmlns" {
+                    attributeNamespace = "http://www.w3.org/2000/xmlns/"
+                }
                 element.attributes.append(
-                    Attribute(qualifiedName: attribute.name, localName: attributeLocal, namespace: attributeNamespace,
-                              value: attribute.value, range: attribute.range))
+                    Attribute(
+                        qualifiedName: attribute.name, localName: attributeLocal, namespace: attributeNamespace,
+                        value: attribute.value, range: attribute.range))
             }
             if isEmpty { return element }
             var text: [UInt8] = []
@@ -132,7 +145,9 @@ extension XML {
                     let closing = try readName()
                     guard closing == name else { throw fail("</\(closing)> closes <\(name)>") }
                     skipWhitespace()
-                    guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else { throw fail("unterminated end tag") }
+                    guard index < bytes.count, bytes[index] == UInt8(ascii: ">") else {
+                        throw fail("unterminated end tag")
+                    }
                     index += 1
                     break
                 } else if starts(with: "<!--") {
@@ -168,7 +183,9 @@ extension XML {
                 if byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == UInt8(ascii: ">")
                     || byte == UInt8(ascii: "/") || byte == UInt8(ascii: "=") || byte == UInt8(ascii: "<")
                     || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'")
-                { break }
+                {
+                    break
+                }
                 index += 1
             }
             guard index > start else { throw fail("a name was expected") }
@@ -194,7 +211,11 @@ extension XML {
 
         private mutating func readText(into text: inout [UInt8]) throws(XMP.Error) {
             while index < bytes.count, bytes[index] != UInt8(ascii: "<") {
-                if bytes[index] == UInt8(ascii: "&") { try readReference(into: &text) } else { text.append(bytes[index]); index += 1 }
+                if bytes[index] == UInt8(ascii: "&") {
+                    try readReference(into: &text)
+                } else {
+                    text.append(bytes[index]); index += 1
+                }
             }
         }
 
@@ -214,16 +235,24 @@ extension XML {
             case "apos": output.append(UInt8(ascii: "'"))
             default:
                 var code: UInt32?
-                if name.hasPrefix("#x") { code = UInt32(name.dropFirst(2), radix: 16) }
-                else if name.hasPrefix("#") { code = UInt32(name.dropFirst(1), radix: 10) }
-                else { throw .unknownEntity(offset: start, name: name) }
-                guard let code, let scalar = Unicode.Scalar(code) else { throw fail("bad character reference &\(name);", at: start) }
+                if name.hasPrefix("#x") {
+                    code = UInt32(name.dropFirst(2), radix: 16)
+                } else if name.hasPrefix("#") {
+                    code = UInt32(name.dropFirst(1), radix: 10)
+                } else {
+                    throw .unknownEntity(offset: start, name: name)
+                }
+                guard let code, let scalar = Unicode.Scalar(code) else {
+                    throw fail("bad character reference &\(name);", at: start)
+                }
                 output += Array(String(Character(scalar)).utf8)
             }
         }
 
         private mutating func skipWhitespace() {
-            while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D {
+            while index < bytes.count,
+                bytes[index] == 0x20 || bytes[index] == 0x09 || bytes[index] == 0x0A || bytes[index] == 0x0D
+            {
                 index += 1
             }
         }

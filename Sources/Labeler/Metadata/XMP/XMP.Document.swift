@@ -55,16 +55,19 @@ extension XMP {
                     guard let namespace = attribute.namespace, namespace != Namespace.rdf, namespace != Namespace.xmlns,
                         namespace != Namespace.xml
                     else { continue }
-                    properties.append(Property(
-                        name: PropertyName(namespace: namespace, localName: attribute.localName), value: attribute.value,
-                        items: [], cutRange: attribute.range, descriptionIndex: index))
+                    properties.append(
+                        Property(
+                            name: PropertyName(namespace: namespace, localName: attribute.localName),
+                            value: attribute.value,
+                            items: [], cutRange: attribute.range, descriptionIndex: index))
                 }
                 for child in description.children {
                     guard let namespace = child.namespace else { continue }
                     let (value, items) = Self.value(of: child)
-                    properties.append(Property(
-                        name: PropertyName(namespace: namespace, localName: child.localName), value: value,
-                        items: items, cutRange: Self.cutRange(of: child, in: bytes), descriptionIndex: index))
+                    properties.append(
+                        Property(
+                            name: PropertyName(namespace: namespace, localName: child.localName), value: value,
+                            items: items, cutRange: Self.cutRange(of: child, in: bytes), descriptionIndex: index))
                 }
             }
             self.properties = properties
@@ -76,7 +79,8 @@ extension XMP {
         /// The first value of `name`.
         func value(_ name: PropertyName) -> String? { properties(name).first?.value }
 
-        private static func value(of element: XML.Element) -> (value: String, items: [(language: String, text: String)]) {
+        private static func value(of element: XML.Element) -> (value: String, items: [(language: String, text: String)])
+        {
             if let resource = element.attribute(Namespace.rdf, "resource") { return (resource.value, []) }
             if let container = element.children.first(where: {
                 $0.namespace == Namespace.rdf && ["Alt", "Bag", "Seq"].contains($0.localName)
@@ -104,7 +108,9 @@ extension String {
     func trimmingXMLWhitespace() -> String {
         let scalars = unicodeScalars
         let isSpace: (Unicode.Scalar) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-        guard let first = scalars.firstIndex(where: { !isSpace($0) }), let last = scalars.lastIndex(where: { !isSpace($0) }) else {
+        guard let first = scalars.firstIndex(where: { !isSpace($0) }),
+            let last = scalars.lastIndex(where: { !isSpace($0) })
+        else {
             return ""
         }
         return String(scalars[first ... last])

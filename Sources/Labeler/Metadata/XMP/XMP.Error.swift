@@ -34,9 +34,11 @@ extension XMP {
             case .doctypeNotAllowed(let offset): return .doctypeNotAllowed(offset: transform(offset))
             case .unknownEntity(let offset, let name): return .unknownEntity(offset: transform(offset), name: name)
             case .nestingTooDeep(let offset, let limit): return .nestingTooDeep(offset: transform(offset), limit: limit)
-            case .tooManyAttributes(let offset, let limit): return .tooManyAttributes(offset: transform(offset), limit: limit)
+            case .tooManyAttributes(let offset, let limit):
+                return .tooManyAttributes(offset: transform(offset), limit: limit)
             case .notXMP(let offset, let reason): return .notXMP(offset: transform(offset), reason: reason)
-            case .invalidEncoding(let offset, let reason): return .invalidEncoding(offset: transform(offset), reason: reason)
+            case .invalidEncoding(let offset, let reason):
+                return .invalidEncoding(offset: transform(offset), reason: reason)
             case .packetTooLarge: return self
             }
         }
@@ -47,13 +49,17 @@ extension XMP {
             case .doctypeNotAllowed(let offset):
                 return "xmp: DOCTYPE at byte \(offset) refused (no DTDs, so no entity expansion, in XMP)"
             case .unknownEntity(let offset, let name):
-                return "xmp: entity '&\(name);' at byte \(offset) refused (only the five XML entities and character references)"
-            case .nestingTooDeep(let offset, let limit): return "xmp: elements nested deeper than \(limit) at byte \(offset)"
+                return
+                    "xmp: entity '&\(name);' at byte \(offset) refused (only the five XML entities and character references)"
+            case .nestingTooDeep(let offset, let limit):
+                return "xmp: elements nested deeper than \(limit) at byte \(offset)"
             case .tooManyAttributes(let offset, let limit):
                 return "xmp: element has more than \(limit) attributes; attribute \(limit + 1) starts at byte \(offset)"
-            case .packetTooLarge(let size, let limit): return "xmp: packet of \(size) bytes exceeds the \(limit)-byte limit"
+            case .packetTooLarge(let size, let limit):
+                return "xmp: packet of \(size) bytes exceeds the \(limit)-byte limit"
             case .notXMP(let offset, let reason): return "xmp: not an XMP packet at byte \(offset): \(reason)"
-            case .invalidEncoding(let offset, let reason): return "xmp: ill-formed character encoding at byte \(offset): \(reason)"
+            case .invalidEncoding(let offset, let reason):
+                return "xmp: ill-formed character encoding at byte \(offset): \(reason)"
             }
         }
 

@@ -54,15 +54,19 @@ extension XMP {
         /// not followed by a low one, a lone low surrogate, or a truncated code unit is ill-formed.
         /// - Returns: The scalar and the number of bytes it occupies (2, 4).
         /// - Throws: ``XMP/Error/invalidEncoding(offset:reason:)`` with `offset` in `bytes`.
-        func decodeScalar(in bytes: [UInt8], at offset: Int) throws(XMP.Error) -> (scalar: Unicode.Scalar, length: Int) {
+        func decodeScalar(in bytes: [UInt8], at offset: Int) throws(XMP.Error) -> (scalar: Unicode.Scalar, length: Int)
+        {
             let size = codeUnitSize
             guard offset + size <= bytes.count else {
-                throw .invalidEncoding(offset: offset, reason: "\(bytes.count - offset) stray byte(s) after the last \(rawValue) code unit")
+                throw .invalidEncoding(
+                    offset: offset, reason: "\(bytes.count - offset) stray byte(s) after the last \(rawValue) code unit"
+                )
             }
             let unit = codeUnit(in: bytes, at: offset)
             if size == 4 {
                 guard let scalar = Unicode.Scalar(unit) else {
-                    throw .invalidEncoding(offset: offset, reason: "\(hex(unit)) is not a Unicode scalar value (\(rawValue))")
+                    throw .invalidEncoding(
+                        offset: offset, reason: "\(hex(unit)) is not a Unicode scalar value (\(rawValue))")
                 }
                 return (scalar, 4)
             }
@@ -70,18 +74,22 @@ extension XMP {
             case 0xD800 ... 0xDBFF:
                 let low = offset + 4 <= bytes.count ? codeUnit(in: bytes, at: offset + 2) : 0
                 guard (0xDC00 ... 0xDFFF).contains(low) else {
-                    throw .invalidEncoding(offset: offset, reason: "high surrogate \(hex(unit)) without a low surrogate (\(rawValue))")
+                    throw .invalidEncoding(
+                        offset: offset, reason: "high surrogate \(hex(unit)) without a low surrogate (\(rawValue))")
                 }
                 let value = 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00)
                 guard let scalar = Unicode.Scalar(value) else {
-                    throw .invalidEncoding(offset: offset, reason: "surrogate pair decodes to \(hex(value)) (\(rawValue))")
+                    throw .invalidEncoding(
+                        offset: offset, reason: "surrogate pair decodes to \(hex(value)) (\(rawValue))")
                 }
                 return (scalar, 4)
             case 0xDC00 ... 0xDFFF:
-                throw .invalidEncoding(offset: offset, reason: "low surrogate \(hex(unit)) without a high surrogate (\(rawValue))")
+                throw .invalidEncoding(
+                    offset: offset, reason: "low surrogate \(hex(unit)) without a high surrogate (\(rawValue))")
             default:
                 guard let scalar = Unicode.Scalar(unit) else {
-                    throw .invalidEncoding(offset: offset, reason: "\(hex(unit)) is not a Unicode scalar value (\(rawValue))")
+                    throw .invalidEncoding(
+                        offset: offset, reason: "\(hex(unit)) is not a Unicode scalar value (\(rawValue))")
                 }
                 return (scalar, 2)
             }

@@ -58,9 +58,12 @@ enum XMPPacketWriter {
                 cuts.append(XMP.Document.cutRange(of: description, in: existing.bytes))
             }
         }
-        var ourBlock = Array(block(for: disclosure, keptDescriptionItems: keptItems, writeCreateDate: writeCreateDate).utf8)
+        var ourBlock = Array(
+            block(for: disclosure, keptDescriptionItems: keptItems, writeCreateDate: writeCreateDate).utf8)
         let rdf = existing.rdf
-        if rdf.range.count >= 2, existing.bytes[rdf.range.upperBound - 2 ..< rdf.range.upperBound].elementsEqual("/>".utf8) {
+        if rdf.range.count >= 2,
+            existing.bytes[rdf.range.upperBound - 2 ..< rdf.range.upperBound].elementsEqual("/>".utf8)
+        {
             // A self-closing <rdf:RDF …/> has no inside to insert into: open it, and close it after our block.
             let slash = rdf.range.upperBound - 2 ..< rdf.range.upperBound
             ourBlock = Array(">".utf8) + ourBlock + Array("\n </\(rdf.qualifiedName)>".utf8)
@@ -72,13 +75,17 @@ enum XMPPacketWriter {
     /// Where our block goes: just before the whitespace that precedes `</rdf:RDF>`.
     private static func insertionPoint(in document: XMP.Document) -> Int {
         var point = document.rdf.contentEnd
-        while point > document.rdf.contentStart, [0x20, 0x09, 0x0A, 0x0D].contains(document.bytes[point - 1]) { point -= 1 }
+        while point > document.rdf.contentStart, [0x20, 0x09, 0x0A, 0x0D].contains(document.bytes[point - 1]) {
+            point -= 1
+        }
         return point
     }
 
     /// `bytes` without `cuts` (nested or disjoint ranges), with `insertion` at `point`; a point that
     /// falls inside a cut moves to the cut's start.
-    private static func splice(_ bytes: [UInt8], cutting cuts: [Range<Int>], inserting insertion: [UInt8], at point: Int) -> [UInt8] {
+    private static func splice(
+        _ bytes: [UInt8], cutting cuts: [Range<Int>], inserting insertion: [UInt8], at point: Int
+    ) -> [UInt8] {
         let cuts = cuts.sorted { $0.lowerBound < $1.lowerBound }
         var point = point
         for cut in cuts where cut.lowerBound < point && point < cut.upperBound { point = cut.lowerBound }
@@ -120,11 +127,15 @@ enum XMPPacketWriter {
         if let prompt = disclosure.prompt { element("Iptc4xmpExt:AIPromptInformation", prompt) }
         element("TC260:AIGC", AnnexE.innerJSON(for: disclosure))
         if let name = disclosure.producerDisplayName {
-            lines.append("   <dc:publisher>\n    <rdf:Bag>\n     <rdf:li>\(XMP.escape(name))</rdf:li>\n    </rdf:Bag>\n   </dc:publisher>")
+            lines.append(
+                "   <dc:publisher>\n    <rdf:Bag>\n     <rdf:li>\(XMP.escape(name))</rdf:li>\n    </rdf:Bag>\n   </dc:publisher>"
+            )
         }
         if writeCreateDate, let date = disclosure.createdAt { element("xmp:CreateDate", RFC3339.string(from: date)) }
         if let id = disclosure.contentID { element("xmpMM:InstanceID", "xmp.iid:" + id) }
-        var items = keptDescriptionItems.filter { item in !disclosure.languages.contains { $0.rawValue == item.language } }
+        var items = keptDescriptionItems.filter { item in
+            !disclosure.languages.contains { $0.rawValue == item.language }
+        }
         if !items.contains(where: { $0.language == "x-default" }), let first = disclosure.languages.first {
             items.insert(("x-default", first.notice(for: disclosure.involvement)), at: 0)
         }
@@ -135,7 +146,8 @@ enum XMPPacketWriter {
             lines.append("     <rdf:li\(language)>\(XMP.escape(item.text))</rdf:li>")
         }
         lines.append("    </rdf:Alt>\n   </dc:description>")
-        let opening = "\n  <rdf:Description rdf:about=\"\" xmlns:rdf=\"\(ns.rdf)\"\n    xmlns:Iptc4xmpExt=\"\(ns.iptcExt)\"\n"
+        let opening =
+            "\n  <rdf:Description rdf:about=\"\" xmlns:rdf=\"\(ns.rdf)\"\n    xmlns:Iptc4xmpExt=\"\(ns.iptcExt)\"\n"
             + "    xmlns:TC260=\"\(ns.tc260)\"\n    xmlns:xmp=\"\(ns.xmp)\"\n    xmlns:xmpMM=\"\(ns.xmpMM)\"\n"
             + "    xmlns:dc=\"\(ns.dc)\">\n"
         return opening + lines.joined(separator: "\n") + "\n  </rdf:Description>"

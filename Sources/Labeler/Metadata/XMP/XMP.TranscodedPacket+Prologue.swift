@@ -10,7 +10,9 @@ extension XMP.TranscodedPacket {
     /// <?xpacket begin="<anything but U+FEFF or empty>" … ?>  → begin="<EF BB BF>"   (ISO 16684-1 §7.3)
     /// ```
     /// - Returns: The rewritten bytes and the edits made (pre-rewrite offset, bytes removed, bytes inserted).
-    static func rewritingPrologue(_ bytes: [UInt8]) -> (bytes: [UInt8], edits: [(start: Int, removed: Int, inserted: Int)]) {
+    static func rewritingPrologue(
+        _ bytes: [UInt8]
+    ) -> (bytes: [UInt8], edits: [(start: Int, removed: Int, inserted: Int)]) {
         var replacements: [(range: Range<Int>, with: [UInt8])] = []
         var index = 0
         while true {
@@ -20,7 +22,8 @@ extension XMP.TranscodedPacket {
                 index = end + 3
                 continue
             }
-            guard hasPrefix("<?", in: bytes, at: index), let end = firstOccurrence(of: "?>", in: bytes, from: index + 2) else {
+            guard hasPrefix("<?", in: bytes, at: index), let end = firstOccurrence(of: "?>", in: bytes, from: index + 2)
+            else {
                 break
             }
             var nameEnd = index + 2
@@ -63,7 +66,8 @@ extension XMP.TranscodedPacket {
             guard index < body.upperBound, bytes[index] == UInt8(ascii: "=") else { return nil }
             index += 1
             while index < body.upperBound, isXMLSpace(bytes[index]) { index += 1 }
-            guard index < body.upperBound, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") else { return nil }
+            guard index < body.upperBound, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'")
+            else { return nil }
             let quote = bytes[index]
             let valueStart = index + 1
             guard let valueEnd = bytes[valueStart ..< body.upperBound].firstIndex(of: quote) else { return nil }
@@ -73,7 +77,9 @@ extension XMP.TranscodedPacket {
         return nil
     }
 
-    private static func isXMLSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D }
+    private static func isXMLSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
 
     private static func hasPrefix(_ literal: String, in bytes: [UInt8], at index: Int) -> Bool {
         index <= bytes.count && bytes[index...].starts(with: literal.utf8)
