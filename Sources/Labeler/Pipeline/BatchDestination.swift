@@ -7,9 +7,12 @@ extension BatchPipeline {
         case directory(FilePath)
 
         /// The output path for `item` (`nil` in place when the path cannot be resolved).
-        func output(for item: FileDiscovery.Item) -> FilePath {
+        /// - Parameter mayBeSymlink: whether `item` can be a symlink (named on the command line, or
+        ///   met while following links); only then is it checked, which costs an `lstat`.
+        func output(for item: FileDiscovery.Item, mayBeSymlink: Bool = true) -> FilePath {
             switch self {
             case .inPlace:
+                guard mayBeSymlink else { return item.path }
                 // Stamp a symlink's target: renaming over the link would replace it by a file and
                 // leave the real target unlabelled.
                 if let status = try? System.stat(item.path, followingSymlinks: false), System.Kind(status) == .symlink {

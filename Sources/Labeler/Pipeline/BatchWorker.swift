@@ -36,8 +36,10 @@ extension BatchPipeline {
                 case .file(let file):
                     item = file
                 }
-                let output = destination.output(for: item)
-                let key = destination.journalKey(for: item, output: output)
+                let output = destination.output(
+                    for: item, mayBeSymlink: item.isExplicit || pipeline.configuration.discovery.followSymlinks)
+                // The key costs a realpath in place: only computed when a journal reads or records it.
+                let key = journal != nil || !finished.isEmpty ? destination.journalKey(for: item, output: output) : ""
                 if !finished.isEmpty, finished.contains(FNV1a.hash(key.utf8)) {
                     records.append(BatchRecord(path: item.path, output: output, outcome: .skippedDone))
                     continue
