@@ -87,7 +87,7 @@ install_tools() {
 # Read every file under $1 once, so it is in the page cache.
 warm() { find "$1" -type f -print0 | xargs -0 -r cat >/dev/null; }
 
-# Hidden files are not images: labelctl keeps its resume journal (.labelctl-journal.jsonl) in the output folder.
+# Hidden files are not images (an interrupted run may leave .labeler-*.tmp files; the journal lives outside the tree).
 file_count() { find "$1" -type f ! -name '.*' | wc -l | tr -d ' '; }
 byte_count() { find "$1" -type f ! -name '.*' -printf '%s\n' | awk '{s += $1} END {print s + 0}'; }
 
