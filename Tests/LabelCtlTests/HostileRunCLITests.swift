@@ -495,6 +495,23 @@ import Testing
         #expect(second.stderr.contains("2 skipped done"), "\(second.stderr)")
     }
 
+    @Test("Hostile 11: --resume with the same relative -o skips everything a first run (that created -o) finished")
+    func hostileResumeSameRelativeSpelling() throws {
+        // The first run creates `out`; its default journal must be the one a rerun finds.
+        let workspace = try Workspace(["photos/coffee.png", "edge/palette.png"])
+        defer { workspace.remove() }
+        #expect(!Self.exists(workspace.output))
+        let first = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["-o", "out", "in"])
+        #expect(first.status == 0, "\(first.stderr)")
+        let report = workspace.root.appendingPathComponent("report.jsonl")
+        let second = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["--resume", "--report", report.path, "-o", "out", "in"])
+        #expect(second.status == 0, "\(second.stderr)")
+        let lines = try Self.jsonLines(try String(contentsOf: report, encoding: .utf8))
+        #expect(lines.map { $0["outcome"] as? String } == ["skipped_done", "skipped_done"])
+        let journals = try FileManager.default.contentsOfDirectory(atPath: workspace.state.appendingPathComponent("labelctl/journals").path)
+        #expect(journals.count == 1, "one output folder, one journal: \(journals)")
+    }
+
     // MARK: 12. output folders that cannot be made
 
     @Test("Hostile 12: -o under a regular file, or where mkdir fails, is exit 74 with one error line", arguments: [
