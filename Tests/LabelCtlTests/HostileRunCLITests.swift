@@ -26,10 +26,12 @@ import Testing
 
         init(_ samples: [String] = ["photos/coffee.png"]) throws {
             root = try CLI.temporaryDirectory()
-            try FileManager.default.createDirectory(at: root.appendingPathComponent("in"), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: root.appendingPathComponent("in"), withIntermediateDirectories: true)
             for name in samples {
                 let source = CLI.sampleMedia.appendingPathComponent(name)
-                try FileManager.default.copyItem(at: source, to: root.appendingPathComponent("in").appendingPathComponent(source.lastPathComponent))
+                try FileManager.default.copyItem(
+                    at: source, to: root.appendingPathComponent("in").appendingPathComponent(source.lastPathComponent))
             }
         }
 
@@ -72,7 +74,8 @@ import Testing
 
     static func jsonLines(_ text: String) throws -> [[String: Any]] {
         try text.split(separator: "\n").map { line in
-            try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
+            try #require(
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], "not a JSON object: \(line)")
         }
     }
 
@@ -88,12 +91,14 @@ import Testing
             let length = UInt32(data.count)
             let typeBytes = Array(type.utf8)
             let crc = Zlib.crc32(typeBytes + data)
-            return [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)] + typeBytes + data
+            return [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
+                + typeBytes + data
                 + [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)]
         }
         var bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
         bytes += chunk("IHDR", [0, 0, 0, 1, 0, 0, 0, 1, 8, 2, 0, 0, 0])
-        let text = try chunk("zTXt", Array("AIGC".utf8) + [0, 0] + Zlib.deflate([UInt8](repeating: 0x20, count: inflated)))
+        let text = try chunk(
+            "zTXt", Array("AIGC".utf8) + [0, 0] + Zlib.deflate([UInt8](repeating: 0x20, count: inflated)))
         for _ in 0 ..< chunks { bytes += text }
         bytes += chunk("IDAT", try Zlib.deflate([0, 0xFF, 0, 0]))
         bytes += chunk("IEND", [])
@@ -123,14 +128,18 @@ import Testing
         let typeBytes = Array("prVt".utf8)
         let crc = Zlib.crc32(typeBytes + data)
         let length = UInt32(data.count)
-        var chunk = [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)] + typeBytes + data
+        var chunk =
+            [UInt8(length >> 24), UInt8(length >> 16 & 0xFF), UInt8(length >> 8 & 0xFF), UInt8(length & 0xFF)]
+            + typeBytes + data
         chunk += [UInt8(crc >> 24), UInt8(crc >> 16 & 0xFF), UInt8(crc >> 8 & 0xFF), UInt8(crc & 0xFF)]
         // After IDAT, before IEND: still a valid PNG.
         bytes.insert(contentsOf: chunk, at: iend)
         return bytes
     }
 
-    @Test("Hostile 3: truncating the input while stamp runs never kills labelctl with a signal; outputs are absent or labelled")
+    @Test(
+        "Hostile 3: truncating the input while stamp runs never kills labelctl with a signal; outputs are absent or labelled"
+    )
     func hostileConcurrentTruncation() throws {
         let workspace = try Workspace([])
         defer { workspace.remove() }
@@ -153,7 +162,8 @@ import Testing
             process.waitUntilExit()
             #expect(process.terminationReason == .exit, "round \(round): killed by signal \(process.terminationStatus)")
             #expect(process.terminationStatus < 128)
-            #expect([0, 65, 74].contains(process.terminationStatus), "round \(round): exit \(process.terminationStatus)")
+            #expect(
+                [0, 65, 74].contains(process.terminationStatus), "round \(round): exit \(process.terminationStatus)")
             outcomes.append(process.terminationStatus)
             let stamped = output.appendingPathComponent("big.png")
             if Self.exists(stamped) {
@@ -161,7 +171,9 @@ import Testing
             } else {
                 #expect(process.terminationStatus != 0, "round \(round): exit 0 without an output")
             }
-            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter { $0.hasSuffix(".tmp") }
+            let leftovers = ((try? FileManager.default.contentsOfDirectory(atPath: output.path)) ?? []).filter {
+                $0.hasSuffix(".tmp")
+            }
             #expect(leftovers.isEmpty, "round \(round): temp files left: \(leftovers)")
         }
         print("HostileRunCLITests: concurrent truncation exit codes per round: \(outcomes)")
@@ -176,8 +188,11 @@ import Testing
         let devFullMode = Self.status(URL(fileURLWithPath: "/dev/full"))?.st_mode
         defer { if let devFullMode { chmod("/dev/full", devFullMode & 0o7777) } }
         let report = workspace.root.appendingPathComponent("report.jsonl")
-        let result = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["--journal", "/dev/full", "--report", report.path,
-                                             "-o", "out", "in/coffee.png"])
+        let result = try workspace.labelctl(
+            ["stamp"] + CLI.stampFlags + [
+                "--journal", "/dev/full", "--report", report.path,
+                "-o", "out", "in/coffee.png",
+            ])
         #expect(result.status == 74, "\(result.stderr)")
         let output = workspace.output.appendingPathComponent("coffee.png")
         #expect(Self.exists(output))
@@ -195,9 +210,13 @@ import Testing
         defer { workspace.remove() }
         let before = try #require(Self.status(URL(fileURLWithPath: "/dev/full"))?.st_mode)
         defer { chmod("/dev/full", before & 0o7777) }
-        _ = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["--journal", "/dev/full", "-o", "out", "in/coffee.png"])
+        _ = try workspace.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--journal", "/dev/full", "-o", "out", "in/coffee.png"])
         let after = Self.status(URL(fileURLWithPath: "/dev/full"))?.st_mode
-        #expect(after == before, "labelctl chmodded /dev/full from \(String(before & 0o7777, radix: 8)) to \(String((after ?? 0) & 0o7777, radix: 8))")
+        #expect(
+            after == before,
+            "labelctl chmodded /dev/full from \(String(before & 0o7777, radix: 8)) to \(String((after ?? 0) & 0o7777, radix: 8))"
+        )
     }
 
     // MARK: 5. long names and names that are not UTF-8
@@ -208,7 +227,8 @@ import Testing
         defer { workspace.remove() }
         let name = String(repeating: "n", count: 246) + ".png"
         #expect(name.utf8.count == 250)
-        try FileManager.default.moveItem(at: workspace.input.appendingPathComponent("coffee.png"), to: workspace.input.appendingPathComponent(name))
+        try FileManager.default.moveItem(
+            at: workspace.input.appendingPathComponent("coffee.png"), to: workspace.input.appendingPathComponent(name))
         let result = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["-o", "out", "in/" + name])
         #expect(result.status == 0, "\(result.stderr)")
         #expect(try Self.verifiesLabelled(workspace.output.appendingPathComponent(name)))
@@ -222,14 +242,17 @@ import Testing
 
     /// Copies `in/coffee.png` to `folder/<name>`, the name given as hex bytes, with python.
     static func copy(_ workspace: Workspace, to folder: String, hexName: String) throws {
-        let script = "import os, shutil, sys; d = sys.argv[1].encode(); os.makedirs(d, exist_ok=True); "
+        let script =
+            "import os, shutil, sys; d = sys.argv[1].encode(); os.makedirs(d, exist_ok=True); "
             + "shutil.copy(b'in/coffee.png', d + b'/' + bytes.fromhex(sys.argv[2]))"
         let result = try ProcessRunner.run("python3", ["-c", script, folder, hexName], in: workspace.root)
         #expect(result.status == 0, "\(result.stderr)")
     }
 
     static func listRaw(_ workspace: Workspace, _ folder: String) throws -> String {
-        try workspace.sh("python3 -c \"import os; print(sorted(n for n in os.listdir(b'\(folder)') if not n.startswith(b'.')))\"").stdout
+        try workspace.sh(
+            "python3 -c \"import os; print(sorted(n for n in os.listdir(b'\(folder)') if not n.startswith(b'.')))\""
+        ).stdout
             .trimmingCharacters(in: .whitespacesAndNewlines)
     }
 
@@ -268,7 +291,8 @@ import Testing
         let stamp = try workspace.sh(#""$LABELCTL" stamp $FLAGS --in-place "$(printf 'raw/caf\351.png')""#)
         #expect(stamp.status == 0, "\(stamp.stderr)")
         // Both names, in that order: one labelled, one unlabelled (exit 1).
-        let verify = try workspace.sh(#""$LABELCTL" verify "$(printf 'raw/caf\351.png')" "$(printf 'raw/caf\350.png')""#)
+        let verify = try workspace.sh(
+            #""$LABELCTL" verify "$(printf 'raw/caf\351.png')" "$(printf 'raw/caf\350.png')""#)
         #expect(verify.stdout.contains(#"raw/caf\xE9.png: labelled"#), "\(verify.stdout)")
         #expect(verify.stdout.contains(#"raw/caf\xE8.png: unlabelled"#), "argv bytes were confused: \(verify.stdout)")
         #expect(verify.status == 1)
@@ -297,7 +321,8 @@ import Testing
         let setuid = workspace.input.appendingPathComponent("palette.png")
         #expect(chmod(plain.path, 0o640) == 0)
         #expect(chmod(setuid.path, 0o4755) == 0)
-        let result = try workspace.sh(#"umask 077; exec "$LABELCTL" stamp $FLAGS --in-place in/coffee.png in/palette.png"#)
+        let result = try workspace.sh(
+            #"umask 077; exec "$LABELCTL" stamp $FLAGS --in-place in/coffee.png in/palette.png"#)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(Self.mode(plain) == 0o640, "mode \(String(Self.mode(plain) ?? 0, radix: 8))")
         #expect(Self.mode(setuid) == 0o755, "mode \(String(Self.mode(setuid) ?? 0, radix: 8))")
@@ -352,17 +377,23 @@ import Testing
 
     // MARK: 8. -o overlapping the inputs
 
-    @Test("Hostile 8: -o at, inside, or through a link to an input folder is a usage error and writes nothing", arguments: [
-        ("in", ["in"]), ("in/", ["in"]), ("in/sub", ["in"]), ("in/new/deeper", ["in"]), ("./in/../in", ["in"]),
-        ("in-link", ["in"]), ("in-link/new", ["in"]), ("in", ["in/coffee.png"]), ("in/.", ["in/coffee.png"]),
-        ("in", ["elsewhere.png", "in"]),
-    ])
+    @Test(
+        "Hostile 8: -o at, inside, or through a link to an input folder is a usage error and writes nothing",
+        arguments: [
+            ("in", ["in"]), ("in/", ["in"]), ("in/sub", ["in"]), ("in/new/deeper", ["in"]), ("./in/../in", ["in"]),
+            ("in-link", ["in"]), ("in-link/new", ["in"]), ("in", ["in/coffee.png"]), ("in/.", ["in/coffee.png"]),
+            ("in", ["elsewhere.png", "in"]),
+        ])
     func hostileOutputInsideInput(output: String, inputs: [String]) throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        try FileManager.default.createDirectory(at: workspace.input.appendingPathComponent("sub"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: workspace.input.appendingPathComponent("coffee.png"), to: workspace.root.appendingPathComponent("elsewhere.png"))
-        try FileManager.default.createSymbolicLink(atPath: workspace.root.appendingPathComponent("in-link").path, withDestinationPath: "in")
+        try FileManager.default.createDirectory(
+            at: workspace.input.appendingPathComponent("sub"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            at: workspace.input.appendingPathComponent("coffee.png"),
+            to: workspace.root.appendingPathComponent("elsewhere.png"))
+        try FileManager.default.createSymbolicLink(
+            atPath: workspace.root.appendingPathComponent("in-link").path, withDestinationPath: "in")
         let before = Self.snapshot(workspace.root)
         let result = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["-o", output] + inputs)
         #expect(result.status == 64, "-o \(output) \(inputs): exit \(result.status) \(result.stderr)")
@@ -376,14 +407,20 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         let forged = "x\nok.png: labelled"
-        try FileManager.default.moveItem(at: workspace.input.appendingPathComponent("coffee.png"), to: workspace.input.appendingPathComponent(forged))
+        try FileManager.default.moveItem(
+            at: workspace.input.appendingPathComponent("coffee.png"), to: workspace.input.appendingPathComponent(forged)
+        )
         // Also a corrupt one, so an error line is printed for it.
         try Data("not a png".utf8).write(to: workspace.input.appendingPathComponent("y\nok.png: labelled.png"))
-        for arguments in [["verify", "in"], ["check", "in"], ["verify", "in/" + forged], ["check", "--format", "junit", "in"],
-                          ["stamp"] + CLI.stampFlags + ["-o", "out", "in/" + forged, "in/y\nok.png: labelled.png"]] {
+        for arguments in [
+            ["verify", "in"], ["check", "in"], ["verify", "in/" + forged], ["check", "--format", "junit", "in"],
+            ["stamp"] + CLI.stampFlags + ["-o", "out", "in/" + forged, "in/y\nok.png: labelled.png"],
+        ] {
             let result = try workspace.labelctl(arguments)
             let lines = (result.stdout + "\n" + result.stderr).split(separator: "\n", omittingEmptySubsequences: false)
-            let bad = lines.filter { $0.hasPrefix("ok.png") || $0.trimmingCharacters(in: .whitespaces).hasPrefix("ok.png") }
+            let bad = lines.filter {
+                $0.hasPrefix("ok.png") || $0.trimmingCharacters(in: .whitespaces).hasPrefix("ok.png")
+            }
             #expect(bad.isEmpty, "\(arguments.first!): forged line(s) \(bad) in:\n\(result.stdout)\(result.stderr)")
         }
         let verify = try workspace.labelctl(["verify", "in/" + forged])
@@ -408,7 +445,8 @@ import Testing
         #expect(lines.last?["verdict"] as? String == "labelled")
         // A missing input in the middle: the rest still reported, in order.
         let middle = try workspace.labelctl(["verify", "--json", "out/coffee.png", "missing.png", "in/coffee.png"])
-        #expect(try Self.jsonLines(middle.stdout).map { $0["verdict"] as? String } == ["labelled", "error", "unlabelled"])
+        #expect(
+            try Self.jsonLines(middle.stdout).map { $0["verdict"] as? String } == ["labelled", "error", "unlabelled"])
         #expect(middle.status == 74)
     }
 
@@ -432,7 +470,8 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         let report = workspace.root.appendingPathComponent("report.jsonl")
-        let result = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["--report", report.path, "-o", "out", "missing.png", "in/coffee.png"])
+        let result = try workspace.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--report", report.path, "-o", "out", "missing.png", "in/coffee.png"])
         #expect(result.status == 74, "\(result.stderr)")
         let lines = try Self.jsonLines(try String(contentsOf: report, encoding: .utf8))
         #expect(lines.map { $0["outcome"] as? String } == ["failed", "stamped"])
@@ -444,13 +483,15 @@ import Testing
 
     static let leftoverNames = [".labeler-abc123.tmp", ".coffee.png.labeler-xyz789.tmp"]
 
-    @Test("Hostile 11: a plain rerun over a folder removes .labeler-*.tmp leftovers in every output folder, nothing else")
+    @Test(
+        "Hostile 11: a plain rerun over a folder removes .labeler-*.tmp leftovers in every output folder, nothing else")
     func hostileLeftoversFolderRun() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
         let sub = workspace.input.appendingPathComponent("sub")
         try FileManager.default.createDirectory(at: sub, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: workspace.input.appendingPathComponent("coffee.png"), to: sub.appendingPathComponent("coffee.png"))
+        try FileManager.default.copyItem(
+            at: workspace.input.appendingPathComponent("coffee.png"), to: sub.appendingPathComponent("coffee.png"))
         #expect(try workspace.labelctl(["stamp"] + CLI.stampFlags + ["-o", "out", "in"]).status == 0)
         let folders = [workspace.output, workspace.output.appendingPathComponent("sub")]
         for folder in folders {
@@ -471,7 +512,9 @@ import Testing
         let workspace = try Workspace()
         defer { workspace.remove() }
         #expect(try workspace.labelctl(["stamp"] + CLI.stampFlags + ["-o", "out", "in/coffee.png"]).status == 0)
-        for name in Self.leftoverNames { try Data("partial".utf8).write(to: workspace.output.appendingPathComponent(name)) }
+        for name in Self.leftoverNames {
+            try Data("partial".utf8).write(to: workspace.output.appendingPathComponent(name))
+        }
         let rerun = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["-o", "out", "in/coffee.png"])
         #expect(rerun.status == 0, "\(rerun.stderr)")
         let names = Set(try FileManager.default.contentsOfDirectory(atPath: workspace.output.path))
@@ -485,9 +528,11 @@ import Testing
         let first = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["-o", "out", "in"])
         #expect(first.status == 0, "\(first.stderr)")
         let report = workspace.root.appendingPathComponent("report.jsonl")
-        let second = try workspace.labelctl(["stamp", "--generator", "TestGen", "--generator-version", "2.1",
-                                             "--producer-code", "001191110000EXAMPLE00X1AB01",
-                                             "--resume", "--report", report.path, "-o", workspace.output.path, workspace.input.path + "/"])
+        let second = try workspace.labelctl([
+            "stamp", "--generator", "TestGen", "--generator-version", "2.1",
+            "--producer-code", "001191110000EXAMPLE00X1AB01",
+            "--resume", "--report", report.path, "-o", workspace.output.path, workspace.input.path + "/",
+        ])
         #expect(second.status == 0, "\(second.stderr)")
         let lines = try Self.jsonLines(try String(contentsOf: report, encoding: .utf8))
         #expect(lines.count == 2)
@@ -504,19 +549,23 @@ import Testing
         let first = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["-o", "out", "in"])
         #expect(first.status == 0, "\(first.stderr)")
         let report = workspace.root.appendingPathComponent("report.jsonl")
-        let second = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["--resume", "--report", report.path, "-o", "out", "in"])
+        let second = try workspace.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--resume", "--report", report.path, "-o", "out", "in"])
         #expect(second.status == 0, "\(second.stderr)")
         let lines = try Self.jsonLines(try String(contentsOf: report, encoding: .utf8))
         #expect(lines.map { $0["outcome"] as? String } == ["skipped_done", "skipped_done"])
-        let journals = try FileManager.default.contentsOfDirectory(atPath: workspace.state.appendingPathComponent("labelctl/journals").path)
+        let journals = try FileManager.default.contentsOfDirectory(
+            atPath: workspace.state.appendingPathComponent("labelctl/journals").path)
         #expect(journals.count == 1, "one output folder, one journal: \(journals)")
     }
 
     // MARK: 12. output folders that cannot be made
 
-    @Test("Hostile 12: -o under a regular file, or where mkdir fails, is exit 74 with one error line", arguments: [
-        "in/coffee.png/out", "/proc/labelctl-hostile-out", "/dev/null/out",
-    ])
+    @Test(
+        "Hostile 12: -o under a regular file, or where mkdir fails, is exit 74 with one error line",
+        arguments: [
+            "in/coffee.png/out", "/proc/labelctl-hostile-out", "/dev/null/out",
+        ])
     func hostileUnmakeableOutput(output: String) throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
@@ -531,7 +580,8 @@ import Testing
     func hostileUnwritableReport() throws {
         let workspace = try Workspace()
         defer { workspace.remove() }
-        let result = try workspace.labelctl(["stamp"] + CLI.stampFlags + ["--report", "/proc/labelctl-hostile.jsonl", "-o", "out", "in/coffee.png"])
+        let result = try workspace.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--report", "/proc/labelctl-hostile.jsonl", "-o", "out", "in/coffee.png"])
         #expect(result.status == 74, "\(result.stderr)")
         #expect(!Self.exists(workspace.output.appendingPathComponent("coffee.png")))
     }

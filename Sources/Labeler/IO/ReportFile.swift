@@ -51,8 +51,27 @@ public enum StandardStreams {
     /// The environment variable `name`, if set and not empty (`NO_COLOR`, …).
     public static func environment(_ name: String) -> String? { System.environment(name) }
 
-    /// The raw bytes of the command-line argument that reads as `text`: argv is decoded as UTF-8
-    /// with invalid bytes replaced, so a file name that is not UTF-8 must be taken from argv itself.
+    /// The raw bytes of the command-line arguments that read as `texts`, matched in argv order with
+    /// each argv entry used once: two names differing only in non-UTF-8 bytes stay two names.
+    /// (argv is decoded as UTF-8 with invalid bytes replaced, so such names must come from argv.)
+    public static func argumentPaths(_ texts: [String]) -> [FilePath] {
+        var next = 1
+        return texts.map { text in
+            var index = next
+            while index < Int(CommandLine.argc) {
+                defer { index += 1 }
+                guard let pointer = CommandLine.unsafeArgv[index] else { continue }
+                let bytes = System.bytes(ofCString: pointer)
+                if String(decoding: bytes, as: UTF8.self) == text {
+                    next = index + 1
+                    return FilePath(bytes: bytes)
+                }
+            }
+            return FilePath(text)
+        }
+    }
+
+    /// The raw bytes of the one command-line argument that reads as `text` (an option's value).
     public static func argumentPath(_ text: String) -> FilePath {
         for index in 0 ..< Int(CommandLine.argc) {
             guard let pointer = CommandLine.unsafeArgv[index] else { continue }

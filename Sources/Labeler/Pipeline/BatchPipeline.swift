@@ -79,7 +79,10 @@ public struct BatchPipeline: Sendable {
                 )
             }
         }
-        if case .directory(let root) = destination { try Self.makeFolder(root, mode: 0o777 & ~System.umask) }
+        if case .directory(let root) = destination {
+            try Self.makeFolder(root, mode: 0o777 & ~System.umask)
+            destination.removeLeftovers(in: root, relative: nil, found: [])  // named files land at the top of -o
+        }
         let finished = configuration.resume ? try configuration.journalPath.map(Journal.finishedKeys(at:)) ?? [] : []
         let journal = try configuration.journalPath.map(Journal.init(path:))
         let clock = ContinuousClock()

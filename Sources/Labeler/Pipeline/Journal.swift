@@ -31,14 +31,18 @@ final class Journal: Sendable {
         self.path = path
         try BatchPipeline.makeFolder(path.split.directory, mode: 0o700)
         fd = try System.open(path, System.OpenFlags.createOrAppend, mode: 0o600, action: "open the journal")
-        _ = try? System.fchmod(fd, 0o600, path)
+        // Only a regular file is ours to chmod: `--journal /dev/full` must not change the device.
+        if let status = try? System.fstat(fd, path), System.Kind(status) == .regular {
+            _ = try? System.fchmod(fd, 0o600, path)
+        }
     }
 
     deinit { System.close(fd) }
 
     /// The default journal for runs writing into `outputFolder`.
     static func defaultPath(forOutputFolder outputFolder: FilePath) -> FilePath {
-        let resolved = System.realPath(outputFolder) ?? outputFolder
+        // Resolved as far as it exists: a first run names `out` before creating it, a rerun after.
+        let resolved = BatchPipeline.Destination.resolve(outputFolder)
         let home = System.environment("HOME").map { FilePath($0) } ?? FilePath("/tmp")
         let state = System.environment("XDG_STATE_HOME").map { FilePath($0) } ?? home.appending(".local/state")
         let digits = String(FNV1a.hash(resolved.bytes), radix: 16)

@@ -4,7 +4,7 @@ import Labeler
 /// What the commands share: paths from argv, errors on stderr, exit codes, the stamp summary.
 enum CommandSupport {
     /// The command-line paths as the kernel knows them (a name that is not UTF-8 survives).
-    static func paths(_ arguments: [String]) -> [FilePath] { arguments.map(StandardStreams.argumentPath) }
+    static func paths(_ arguments: [String]) -> [FilePath] { StandardStreams.argumentPaths(arguments) }
 
     static func printError(_ message: String) {
         StandardStreams.writeError("labelctl: " + message + "\n")

@@ -43,8 +43,9 @@ import Testing
         let undecodable = report.layers.flatMap(\.problems).filter { $0.kind == .carrierUndecodable }
         #expect(undecodable.count == 40)
         // At most 16 MiB of inflation in total: after two 8 MiB attempts the rest is not inflated.
-        #expect(undecodable.filter { $0.message.contains("limit per file") }.count >= 38,
-                "every over-limit chunk was inflated to 8 MiB: \(undecodable.prefix(3).map(\.message))")
+        #expect(
+            undecodable.filter { $0.message.contains("limit per file") }.count >= 38,
+            "every over-limit chunk was inflated to 8 MiB: \(undecodable.prefix(3).map(\.message))")
     }
 
     // Finding 2: an element with a huge number of attributes must give a defined verdict.
@@ -64,7 +65,8 @@ import Testing
 
     /// An XMP packet whose rdf:Description carries `attributes` distinct attributes.
     static func xmpPacket(attributes: Int) -> String {
-        var text = #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">"#
+        var text =
+            #"<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">"#
         text += #"<rdf:Description rdf:about="" xmlns:ex="http://example.com/ns/""#
         for index in 0 ..< attributes { text += " ex:a\(index)=\"v\"" }
         text += "/></rdf:RDF></x:xmpmeta>"
@@ -94,7 +96,8 @@ import Testing
         let url = folder.appendingPathComponent("in.png")
         try Data(PNGBuilder.minimal()).write(to: url)
         let input = try InputFile(reading: FilePath(url.path))
-        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url.path)
         #expect(throws: LabelerError.self) { try input.check.run() }
     }
 
@@ -122,7 +125,8 @@ import Testing
         let stamped = try Stamper(disclosure: .sample).stamp(input.bytes)
         let output = FilePath(folder.appendingPathComponent("out.png").path)
         let writer = AtomicFileWriter()
-        let staged = try writer.stage(stamped.plan, from: input.bytes, to: output, attributes: .newFile(like: input), inputCheck: input.check)
+        let staged = try writer.stage(
+            stamped.plan, from: input.bytes, to: output, attributes: .newFile(like: input), inputCheck: input.check)
         let handle = try FileHandle(forWritingTo: url)
         try handle.truncate(atOffset: 10)
         try handle.close()

@@ -85,10 +85,10 @@ extension PNG {
                         )
                         continue
                     }
+                    let limit = min(budget, PNG.maxTextChunkBytes)
                     do {
                         let text = try TextChunk(
-                            parsing: bytes[chunk.dataRange], type: chunk.type, offset: chunk.offset,
-                            limit: min(budget, PNG.maxTextChunkBytes))
+                            parsing: bytes[chunk.dataRange], type: chunk.type, offset: chunk.offset, limit: limit)
                         budget -= text.text.utf8.count
                         if keyword == PNG.xmpKeyword {
                             sites.xmp.append(
@@ -101,6 +101,7 @@ extension PNG {
                                 .init(keyword: keyword, text: text.text, offset: chunk.offset, carrier: carrier))
                         }
                     } catch {
+                        budget -= limit  // a failed inflation may have produced up to `limit` bytes first
                         sites.carrierProblems.append(error.description)
                     }
                 }
