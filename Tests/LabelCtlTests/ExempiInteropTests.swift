@@ -9,7 +9,9 @@ private let exempiPath = "/usr/bin/exempi"
 /// Lightroom. The toolkit takes a PNG's XMP from the *first* `iTXt` chunk only, so these tests
 /// check that our label is the one it finds, in every sample and behind a licence comment.
 /// Skipped, not failed, where exempi is missing (it is one of the Makefile's APT_PACKAGES).
-@Suite(.enabled(if: FileManager.default.isExecutableFile(atPath: exempiPath), "exempi is not installed (apt install exempi)"))
+@Suite(
+    .enabled(
+        if: FileManager.default.isExecutableFile(atPath: exempiPath), "exempi is not installed (apt install exempi)"))
 struct ExempiInteropTests {
     static let exempi = exempiPath
     static let tc260Namespace = "http://www.tc260.org.cn/ns/AIGC/1.0/"
@@ -35,7 +37,9 @@ struct ExempiInteropTests {
             let head = xmp[..<binding.lowerBound]
             if let colon = head.lastIndex(of: ":") {
                 let prefix = String(head[head.index(after: colon)...])
-                aigc = xmp.contains("<\(prefix):AIGC>") || xmp.contains("<\(prefix):AIGC ") || xmp.contains("\(prefix):AIGC=\"")
+                aigc =
+                    xmp.contains("<\(prefix):AIGC>") || xmp.contains("<\(prefix):AIGC ")
+                    || xmp.contains("\(prefix):AIGC=\"")
             }
         }
         return (digitalSourceType, aigc)
@@ -47,12 +51,16 @@ struct ExempiInteropTests {
         return bigEndian(UInt32(data.count)) + body + bigEndian(Zlib.crc32(body))
     }
 
-    static func bigEndian(_ value: UInt32) -> [UInt8] { (0 ..< 4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) } }
+    static func bigEndian(_ value: UInt32) -> [UInt8] {
+        (0 ..< 4).map { UInt8(truncatingIfNeeded: value >> (24 - 8 * $0)) }
+    }
 
     /// An uncompressed international text chunk with keyword `Comment` (a licence line, as image
     /// libraries and DAMs write them).
-    static let licenceComment = chunk("iTXt", Array("Comment".utf8) + [0, 0, 0] + Array("en".utf8) + [0, 0]
-        + Array("Licence: CC0 1.0 Universal; no rights reserved.".utf8))
+    static let licenceComment = chunk(
+        "iTXt",
+        Array("Comment".utf8) + [0, 0, 0] + Array("en".utf8) + [0, 0]
+            + Array("Licence: CC0 1.0 Universal; no rights reserved.".utf8))
 
     /// `png` with `extra` inserted right after IHDR (so it is the first `iTXt`, before any IDAT).
     static func insertingAfterIHDR(_ png: [UInt8], _ extra: [UInt8]) throws -> [UInt8] {
@@ -78,19 +86,23 @@ struct ExempiInteropTests {
             let source = CLI.sampleMedia.appendingPathComponent(folder)
             for name in try FileManager.default.contentsOfDirectory(atPath: source.path).sorted()
             where name.hasSuffix(".png") || name.hasSuffix(".jpg") {
-                try FileManager.default.copyItem(at: source.appendingPathComponent(name), to: input.appendingPathComponent(folder + "-" + name))
+                try FileManager.default.copyItem(
+                    at: source.appendingPathComponent(name), to: input.appendingPathComponent(folder + "-" + name))
             }
         }
         let output = try CLI.temporaryDirectory()
         let stamp = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["-o", output.path, input.path])
         // Files labelctl refuses (e.g. one already carrying a conflicting label) fail alone; the rest are stamped.
         #expect([0, 65].contains(stamp.status), "\(stamp.stderr)")
-        let stamped = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }.sorted()
+        let stamped = try FileManager.default.contentsOfDirectory(atPath: output.path).filter { !$0.hasPrefix(".") }
+            .sorted()
         #expect(stamped.count >= Self.minimumStamped, "only \(stamped.count) stamped: \(stamped); \(stamp.stderr)")
         for name in stamped {
             let xmp = try Self.packet(output.appendingPathComponent(name))
             let found = Self.carriesLabel(xmp)
-            #expect(found.digitalSourceType, "\(name): exempi does not see Iptc4xmpExt:DigitalSourceType = trainedAlgorithmicMedia:\n\(xmp)")
+            #expect(
+                found.digitalSourceType,
+                "\(name): exempi does not see Iptc4xmpExt:DigitalSourceType = trainedAlgorithmicMedia:\n\(xmp)")
             #expect(found.aigc, "\(name): exempi does not see TC260:AIGC:\n\(xmp)")
         }
     }
@@ -98,7 +110,8 @@ struct ExempiInteropTests {
     @Test("a licence comment iTXt before IDAT does not hide our label: the XMP chunk goes first, after IHDR")
     func behindLicenceComment() throws {
         let input = try CLI.temporaryDirectory()
-        let png = try Self.insertingAfterIHDR(TestFiles.read(CLI.sampleMedia.appendingPathComponent("photos/coffee.png")), Self.licenceComment)
+        let png = try Self.insertingAfterIHDR(
+            TestFiles.read(CLI.sampleMedia.appendingPathComponent("photos/coffee.png")), Self.licenceComment)
         #expect(Self.chunkTypes(png).prefix(2) == ["IHDR", "iTXt"])
         let file = input.appendingPathComponent("commented.png")
         try Data(png).write(to: file)
@@ -115,18 +128,24 @@ struct ExempiInteropTests {
         #expect(String(decoding: stampedBytes, as: UTF8.self).contains("Licence: CC0 1.0 Universal"))
     }
 
-    @Test("exempi's blind spot: exiftool's XMP behind a comment iTXt is invisible to it, and stamping makes the label visible")
+    @Test(
+        "exempi's blind spot: exiftool's XMP behind a comment iTXt is invisible to it, and stamping makes the label visible"
+    )
     func blindSpot() throws {
         let input = try CLI.temporaryDirectory()
         let original = try TestFiles.read(CLI.sampleMedia.appendingPathComponent("edge/xmp-exiftool.png"))
-        #expect(try Self.packet(CLI.sampleMedia.appendingPathComponent("edge/xmp-exiftool.png")).contains("Jane Photographer"))
+        #expect(
+            try Self.packet(CLI.sampleMedia.appendingPathComponent("edge/xmp-exiftool.png")).contains(
+                "Jane Photographer"))
         let hidden = try Self.insertingAfterIHDR(original, Self.licenceComment)
         let file = input.appendingPathComponent("hidden-xmp.png")
         try Data(hidden).write(to: file)
         // exiftool still reads the XMP; Adobe's toolkit stops at the first iTXt and finds nothing.
         let exiftool = try CLI.exiftool(["-s3", "-XMP-dc:Creator", file.path])
         #expect(exiftool.stdout.contains("Jane Photographer"), "\(exiftool.stdout) \(exiftool.stderr)")
-        #expect(!(try Self.packet(file)).contains("Jane Photographer"), "exempi now reads past the first iTXt: this blind spot is gone")
+        #expect(
+            !(try Self.packet(file)).contains("Jane Photographer"),
+            "exempi now reads past the first iTXt: this blind spot is gone")
         let output = try CLI.temporaryDirectory()
         let stamp = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["-o", output.path, file.path])
         #expect(stamp.status == 0, "\(stamp.stderr)")
