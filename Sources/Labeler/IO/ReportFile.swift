@@ -4,12 +4,51 @@
 public final class ReportFile: @unchecked Sendable {
     public let path: FilePath
     private let fd: Int32
+    private let ownsDescriptor: Bool
     private var failure: LabelerError?
 
     /// Creates (or truncates) the file at `path`, mode 0644 less the umask.
     public init(path: FilePath) throws {
         self.path = path
         fd = try System.open(path, System.OpenFlags.createOrTruncate, mode: 0o644, action: "create the report")
+        ownsDescriptor = true
+    }
+
+    private init(fd: Int32, path: FilePath, ownsDescriptor: Bool) {
+        self.fd = fd
+        self.path = path
+        self.ownsDescriptor = ownsDescriptor
+    }
+
+    /// Standard output, as a report (``close()`` leaves it open).
+    public static func standardOutput() -> ReportFile { ReportFile(fd: 1, path: "<stdout>", ownsDescriptor: false) }
+
+    /// An unnamed scratch file in the temporary folder (`O_TMPFILE`: gone when closed, never seen by
+    /// anyone), for report parts that must be written before their header is known.
+    public static func scratch() throws -> ReportFile {
+        let folder = FilePath(System.environment("TMPDIR") ?? "/tmp")
+        return ReportFile(
+            fd: try System.openUnnamedTemporary(in: folder), path: folder.appending("<scratch>"), ownsDescriptor: true)
+    }
+
+    /// Appends everything written to `scratch` so far, in blocks of 1 MiB (memory stays flat).
+    public func append(contentsOf scratch: ReportFile) {
+        var block = [UInt8](repeating: 0, count: 1 << 20)
+        var offset = 0
+        while failure == nil {
+            let count: Int
+            do {
+                count = try block.withUnsafeMutableBytes {
+                    try System.pread(scratch.fd, $0.baseAddress, $0.count, at: offset, scratch.path)
+                }
+            } catch {
+                failure = LabelerError.wrapping(error, path: scratch.path.description)
+                return
+            }
+            if count == 0 { return }
+            write(Array(block[..<count]))
+            offset += count
+        }
     }
 
     /// Writes `bytes`; the first failure is kept and thrown by ``close()``.
@@ -27,6 +66,10 @@ public final class ReportFile: @unchecked Sendable {
     /// Closes the file.
     /// - Throws: the first write failure, or a failed `close` (data that never reached the disk).
     public func close() throws {
+        guard ownsDescriptor else {
+            if let failure { throw failure }
+            return
+        }
         do {
             try System.closeChecked(fd, path, action: "finish the report")
         } catch {

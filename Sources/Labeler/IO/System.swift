@@ -87,6 +87,15 @@ enum System {
 
     static func close(_ fd: Int32) { _ = Glibc.close(fd) }
 
+    /// An unnamed file in `folder`, readable and writable, gone when closed (`mkstemp`, then the
+    /// name is unlinked at once).
+    static func openUnnamedTemporary(in folder: FilePath) throws -> Int32 {
+        var template = folder.appending(".labelctl-scratch-XXXXXX").bytes.map { CChar(bitPattern: $0) } + [0]
+        let fd = try call("create a scratch file in", folder) { mkstemp(&template) }
+        _ = Glibc.unlink(template)
+        return fd
+    }
+
     /// `close(2)`, reporting failure (data that never reached the disk).
     static func closeChecked(_ fd: Int32, _ path: FilePath, action: String) throws {
         if Glibc.close(fd) != 0 { throw error(action, path) }

@@ -55,7 +55,12 @@ struct CheckCommand: ParsableCommand {
                     $0.split(separator: ",").compactMap { CheckPolicy.Requirement(name: String($0)) }
                 } ?? [.any])
         }
-        let sink = CheckReportSink(format: format)
+        let sink: CheckReportSink
+        do {
+            sink = try CheckReportSink(format: format, output: output.map(StandardStreams.argumentPath))
+        } catch let error as LabelerError {
+            throw CommandSupport.fail(error)
+        }
         let worst = Mutex(RunStatus.ok)
         BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) {
             item, report in
@@ -65,7 +70,7 @@ struct CheckCommand: ParsableCommand {
             sink.add(report: report, failures: failures)
         }
         do {
-            try sink.finish(to: output.map(StandardStreams.argumentPath))
+            try sink.finish()
         } catch let error as LabelerError {
             throw CommandSupport.fail(error)
         }

@@ -2,18 +2,25 @@ import ArgumentParser
 import Labeler
 import Synchronization
 
-/// Collects `check` results and renders them as text, JSON Lines or JUnit XML.
+/// Renders `check` results as text, JSON Lines or JUnit XML, streamed as they arrive: nothing per
+/// file is held, so memory stays flat with the number of files. JUnit needs the counts in its
+/// header, so its test cases go to an unnamed scratch file first and are copied after the header.
 final class CheckReportSink: Sendable {
     private struct State {
-        var lines: [String] = []
         var total = 0
         var failed = 0
     }
 
     private let format: CheckCommand.Format
     private let state = Mutex(State())
+    private let output: ReportFile
+    private let body: ReportFile
 
-    init(format: CheckCommand.Format) { self.format = format }
+    init(format: CheckCommand.Format, output path: FilePath?) throws {
+        self.format = format
+        output = try path.map { try ReportFile(path: $0) } ?? .standardOutput()
+        body = format == .junit ? try ReportFile.scratch() : output
+    }
 
     func add(report: VerificationReport, failures: [CheckPolicy.Failure]) {
         let path = report.path?.description ?? "-"
@@ -46,33 +53,27 @@ final class CheckReportSink: Sendable {
         state.withLock { state in
             state.total += 1
             if !failures.isEmpty { state.failed += 1 }
-            if let line { state.lines.append(line) }
         }
+        if let line { body.write(line + "\n") }  // add is called in walk order, one call at a time
     }
 
-    func finish(to path: FilePath?) throws {
-        let (lines, total, failed) = state.withLock { ($0.lines, $0.total, $0.failed) }
-        var text: String
+    /// Writes what follows the files (the summary line, or the JUnit frame) and closes the report.
+    func finish() throws {
+        let (total, failed) = state.withLock { ($0.total, $0.failed) }
         switch format {
         case .text:
-            text =
-                lines.map { $0 + "\n" }.joined()
-                + "\(total) files checked: \(total - failed) passed, \(failed) failed\n"
+            output.write("\(total) files checked: \(total - failed) passed, \(failed) failed\n")
         case .json:
-            text = lines.map { $0 + "\n" }.joined()
+            break
         case .junit:
-            text =
-                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"\(total)\" failures=\"\(failed)\">\n"
-            text += "  <testsuite name=\"labelctl check\" tests=\"\(total)\" failures=\"\(failed)\">\n"
-            text += lines.map { $0 + "\n" }.joined() + "  </testsuite>\n</testsuites>\n"
+            output.write(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"\(total)\" failures=\"\(failed)\">\n")
+            output.write("  <testsuite name=\"labelctl check\" tests=\"\(total)\" failures=\"\(failed)\">\n")
+            output.append(contentsOf: body)
+            output.write("  </testsuite>\n</testsuites>\n")
+            try body.close()
         }
-        guard let path else {
-            print(text, terminator: "")
-            return
-        }
-        let file = try ReportFile(path: path)
-        file.write(text)
-        try file.close()
+        try output.close()
     }
 
     static func escape(_ text: String) -> String {
