@@ -127,7 +127,7 @@ public struct Disclosure: Sendable, Hashable, Codable {
 
     /// A copy with ``contentID`` and ``createdAt`` fixed for one output.
     public func resolved(
-        now: Date = Date(), contentID generated: @autoclosure () -> String = UUID().uuidString.lowercased()
+        now: Date = Date(), contentID generated: @autoclosure () -> String = Disclosure.randomUUID()
     ) -> Disclosure {
         var copy = self
         if copy.contentID == nil { copy.contentID = generated() }
@@ -143,6 +143,20 @@ public struct Disclosure: Sendable, Hashable, Codable {
         case .control, .lineSeparator, .paragraphSeparator: return true
         default: return false
         }
+    }
+
+    /// A random (version 4, RFC 9562 §5.4) UUID in lower case, from the system generator
+    /// (`getrandom`): Foundation's `UUID()` opened and read `/dev/urandom` for every output.
+    public static func randomUUID() -> String {
+        var generator = SystemRandomNumberGenerator()
+        var bytes = (0 ..< 16).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
+        bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
+        bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 9562 variant
+        let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
+        let parts = [0 ..< 8, 8 ..< 12, 12 ..< 16, 16 ..< 20, 20 ..< 32].map { range in
+            String(hex.dropFirst(range.lowerBound).prefix(range.count))
+        }
+        return parts.joined(separator: "-")
     }
 
     /// XML 1.0 §2.2 Char excludes C0 controls other than TAB, LF, CR.

@@ -41,6 +41,8 @@ struct AtomicFileWriter: Sendable {
     /// This process's part of every temporary name, so the leftover cleanup of a run never removes
     /// the files its own workers are still writing.
     static let runToken = String(UInt64.random(in: 0 ... .max), radix: 36)
+    /// Outputs at least this large start their writeback as soon as they are written.
+    static let writebackThreshold = 64 << 10
     /// Batches up to this size are synced file by file; larger ones with one `syncfs`.
     static let fdatasyncBatchLimit = 2
 
@@ -74,7 +76,9 @@ struct AtomicFileWriter: Sendable {
                 _ = System.fchown(fd, owner: System.UserID.max, group: owner.gid)
             }
             try System.fchmod(fd, attributes.mode, destination)
-            FileSystem.startWriteback(fd)  // overlap disk I/O with the next file; commit waits for the rest
+            // Overlap disk I/O with the next file (commit waits for the rest); for small files the
+            // extra call costs more than it saves.
+            if plan.outputSize >= Self.writebackThreshold { FileSystem.startWriteback(fd) }
         } catch {
             System.close(fd)
             System.unlink(temporary)

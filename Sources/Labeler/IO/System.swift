@@ -203,7 +203,10 @@ enum System {
                 if errno != 0 { throw error("list the folder", path) }
                 break
             }
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { Array($0.prefix { $0 != 0 }) }
+            // Read the name in place, up to its NUL: the kernel's record is only `d_reclen` bytes, so
+            // loading `d_name` by value (256 bytes) can read past the end of readdir's buffer.
+            guard let nameOffset = MemoryLayout<dirent>.offset(of: \dirent.d_name) else { continue }
+            let name = bytes(ofCString: (UnsafeRawPointer(entry) + nameOffset).assumingMemoryBound(to: CChar.self))
             if name == [0x2E] || name == [0x2E, 0x2E] { continue }
             entries.append((name, Kind(entryType: entry.pointee.d_type)))
         }

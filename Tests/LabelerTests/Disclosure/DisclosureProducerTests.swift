@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Labeler
 
@@ -73,5 +74,20 @@ import Testing
         ])
     func looksLikeLabel(text: String, expected: Bool) {
         #expect(AnnexE.looksLikeLabel(text) == expected)
+    }
+}
+
+@Suite struct ContentIDTests {
+    @Test("content IDs are random version-4 UUIDs in lower case, different every time")
+    func randomUUIDs() {
+        let ids = (0 ..< 1000).map { _ in Disclosure.randomUUID() }
+        #expect(Set(ids).count == 1000)
+        for id in ids.prefix(50) {
+            let parts = id.split(separator: "-")
+            #expect(parts.map(\.count) == [8, 4, 4, 4, 12])
+            #expect(id == id.lowercased() && id.allSatisfy { $0.isHexDigit || $0 == "-" })
+            #expect(parts[2].first == "4" && "89ab".contains(parts[3].first ?? "x"))
+            #expect(UUID(uuidString: id) != nil)
+        }
     }
 }

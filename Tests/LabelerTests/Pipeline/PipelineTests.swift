@@ -201,3 +201,25 @@ final class RecordBox: @unchecked Sendable {
         #expect(AtomicFileWriter.isLeftover(Array(".x.png.labeler-abc.tmp".utf8)))
     }
 }
+
+@Suite struct LargeFolderWalkTests {
+    @Test("folder names are read in place up to their NUL: many entries of every name length walk exactly (the by-value d_name read ran off readdir's buffer and crashed 1M-file walks)")
+    func manyEntries() throws {
+        let root = try TestPaths.temporaryDirectory()
+        var expected = 0
+        for folder in 0 ..< 20 {
+            let path = root.appendingPathComponent("f\(folder)")
+            try FileManager.default.createDirectory(at: path, withIntermediateDirectories: true)
+            for index in 0 ..< 250 {
+                let name = String(repeating: "n", count: 1 + (index * 7) % 240) + "\(index)"
+                FileManager.default.createFile(atPath: path.appendingPathComponent(name).path, contents: nil)
+                expected += 1
+            }
+        }
+        let (entries, _) = FileDiscovery().discover([root.path])
+        let items = entries.compactMap(\.item)
+        #expect(items.count == expected)
+        #expect(Set(items.map(\.relativePath)).count == expected)
+        #expect(items.allSatisfy { $0.relativePath.string != nil && $0.name.count <= 243 })
+    }
+}
