@@ -203,7 +203,8 @@ final class RecordBox: @unchecked Sendable {
 }
 
 @Suite struct LargeFolderWalkTests {
-    @Test("folder names are read in place up to their NUL: many entries of every name length walk exactly (the by-value d_name read ran off readdir's buffer and crashed 1M-file walks)")
+    /// The by-value `d_name` read ran off readdir's buffer and crashed walks of 1M files.
+    @Test("folder names are read in place up to their NUL: many entries of every name length walk exactly")
     func manyEntries() throws {
         let root = try TestPaths.temporaryDirectory()
         var expected = 0
@@ -220,6 +221,6 @@ final class RecordBox: @unchecked Sendable {
         let items = entries.compactMap(\.item)
         #expect(items.count == expected)
         #expect(Set(items.map(\.relativePath)).count == expected)
-        #expect(items.allSatisfy { $0.relativePath.string != nil && $0.name.count <= 243 })
+        #expect(items.allSatisfy { $0.relativePath.string != nil && $0.path.name.count <= 243 })
     }
 }
