@@ -14,13 +14,20 @@ for path in (p for p in sys.argv[1:] if p.endswith(".tsv")):
 def name(case, files):
     kind = {"real": "real files", "links": "hard links (1 file)", "small": "real files, caches dropped"}[case]
     return f"{files:,} {kind}"
-print("| tree | command | runs | wall s (median) | files/s | peak RSS MiB (median) | peak RSS MiB (max) | exit |")
+print("| tree | command | runs used | wall s (median) | files/s | peak RSS MiB (median) | peak RSS MiB (max) | exit |")
 print("|---|---|---:|---:|---:|---:|---:|---|")
-for (case, files, label), runs in rows.items():
+for (case, files, label), all_runs in rows.items():
+    # A run killed by a signal (exit > 128) did not finish: its figures are partial. Medians use the
+    # finished runs when there are any; the exit column counts the others.
+    runs = [r for r in all_runs if r[2] < 128] or all_runs
     wall = statistics.median(r[0] for r in runs)
     rss = statistics.median(r[1] for r in runs) / 1024
     peak = max(r[1] for r in runs) / 1024
-    statuses = ",".join(sorted({str(r[2]) for r in runs}))
+    killed = [r for r in all_runs if r[2] >= 128]
+    statuses = ",".join(sorted({str(r[2]) for r in all_runs if r[2] < 128}))
+    if killed:
+        crash = f"{len(killed)} of {len(all_runs)} killed by signal {killed[0][2] - 128}" + (" (SIGSEGV)" if killed[0][2] == 139 else "")
+        statuses = crash if len(killed) == len(all_runs) else f"{statuses}; {crash}"
     print(f"| {name(case, files)} | `{label}` | {len(runs)} | {wall:.2f} | {files / wall:,.0f} | {rss:.1f} | {peak:.1f} | {statuses} |")
 small = {label: statistics.median(r[0] for r in runs) for (case, files, label), runs in rows.items() if case == "small"}
 if "cp -r && sync" in small and "stamp -o" in small:
