@@ -12,7 +12,7 @@ for path in (p for p in sys.argv[1:] if p.endswith(".tsv")):
         case, files, label, run, wall, rss, status = line.rstrip("\n").split("\t")
         rows.setdefault((case, int(files), label), []).append((float(wall), int(rss), int(status)))
 def name(case, files):
-    kind = {"real": "real files", "links": "hard links (1 file)", "small": "real files, caches dropped"}[case]
+    kind = {"real": "real files", "links": "hard links to 1 stamped PNG", "small": "real files, caches dropped"}[case]
     return f"{files:,} {kind}"
 print("| tree | command | runs used | wall s (median) | files/s | peak RSS MiB (median) | peak RSS MiB (max) | exit |")
 print("|---|---|---:|---:|---:|---:|---:|---|")
@@ -28,7 +28,8 @@ for (case, files, label), all_runs in rows.items():
     if killed:
         crash = f"{len(killed)} of {len(all_runs)} killed by signal {killed[0][2] - 128}" + (" (SIGSEGV)" if killed[0][2] == 139 else "")
         statuses = crash if len(killed) == len(all_runs) else f"{statuses}; {crash}"
-    print(f"| {name(case, files)} | `{label}` | {len(runs)} | {wall:.2f} | {files / wall:,.0f} | {rss:.1f} | {peak:.1f} | {statuses} |")
+    rate = f"{files / wall:,.0f}" if runs[0][2] < 128 else "—"  # a killed run did not see every file
+    print(f"| {name(case, files)} | `{label}` | {len(runs)} | {wall:.2f} | {rate} | {rss:.1f} | {peak:.1f} | {statuses} |")
 small = {label: statistics.median(r[0] for r in runs) for (case, files, label), runs in rows.items() if case == "small"}
 if "cp -r && sync" in small and "stamp -o" in small:
     runs = [r for (case, files, label), r in rows.items() if case == "small" and label == "cp -r && sync"][0]
