@@ -200,7 +200,7 @@ if [[ "$SCALE_LINKS" -gt 0 ]]; then
     estimate=""
     if [[ -n "$STAMP_1M_SECONDS" ]]; then estimate=$(python3 -c "print(int($STAMP_1M_SECONDS * $n / $STAMP_1M_FILES))"); fi
     if [[ -z "$estimate" ]]; then
-        note "10M stamp skipped: no 1M stamp run to estimate its time from"
+        note "stamp of the $n-entry hard-link tree skipped: no 1M stamp run to estimate its time from"
     elif ((estimate >= 600)); then
         note "stamp of the $n-entry tree skipped: the 1M run took $STAMP_1M_SECONDS s, so about $estimate s (> 10 min) expected; it would also write $n real files ($((n * 4 / 1024 / 1024)) GiB of 4 KiB blocks, $n inodes)"
     elif ! fits_real "$n"; then
