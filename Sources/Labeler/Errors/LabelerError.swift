@@ -8,7 +8,7 @@
 public struct LabelerError: Error, Sendable, Hashable, CustomStringConvertible {
     /// An open set of error codes (new codes can be added without breaking callers).
     /// Encoded in reports as its name (`"corrupt"`, `"io"`, …).
-    public struct Code: Hashable, Sendable, Codable, CustomStringConvertible {
+    public struct Code: RawRepresentable, Hashable, Sendable, Codable, CustomStringConvertible {
         private enum Base: String, Hashable, Sendable, CaseIterable {
             case corrupt, unsupportedFormat, provenancePresent, tooLarge, io, invalidRequest, refused
         }
@@ -21,19 +21,8 @@ public struct LabelerError: Error, Sendable, Hashable, CustomStringConvertible {
             self.base = base
         }
 
-        public init(from decoder: any Decoder) throws {
-            let name = try decoder.singleValueContainer().decode(String.self)
-            guard let code = Code(rawValue: name) else {
-                throw DecodingError.dataCorrupted(
-                    .init(codingPath: decoder.codingPath, debugDescription: "unknown error code '\(name)'"))
-            }
-            self = code
-        }
-
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(base.rawValue)
-        }
+        /// The code's name (Codable as this string, from the standard library's `RawRepresentable` defaults).
+        public var rawValue: String { base.rawValue }
 
         /// The bytes violate the container's structure (truncation, bad CRC, bad lengths, bad XML).
         public static let corrupt = Code(.corrupt)

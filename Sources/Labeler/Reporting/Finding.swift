@@ -6,15 +6,8 @@ public struct Finding: Sendable, Codable, Hashable, CustomStringConvertible {
     /// An open set of finding kinds, written `layer.what` (new kinds can be added without breaking callers).
     public struct Kind: RawRepresentable, Sendable, Codable, Hashable, CustomStringConvertible {
         public let rawValue: String
+        /// (Codable as the bare string comes from the standard library's `RawRepresentable` defaults.)
         public init(rawValue: String) { self.rawValue = rawValue }
-
-        public init(from decoder: any Decoder) throws {
-            rawValue = try decoder.singleValueContainer().decode(String.self)
-        }
-        public func encode(to encoder: any Encoder) throws {
-            var container = encoder.singleValueContainer()
-            try container.encode(rawValue)
-        }
 
         public var description: String { rawValue }
 
