@@ -7,6 +7,7 @@
 //   CLabelerShims                           the only C we write (every setjmp lives here)
 //   LabelerCInterop                         the only Swift that imports C modules; `package` API
 //   Labeler                                 the library: containers, metadata, disclosure, pipeline
+//   LabelerC2PA                             C2PA building blocks (CBOR so far); knows nothing of PNG/JPEG
 //   labelctl                                the thin command-line front end
 //   LabelerTestSupport                      fixtures, temporary folders and the process runner the tests share
 //
@@ -43,6 +44,10 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LabelerC2PA",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Labeler",
             dependencies: ["LabelerCInterop"],
             swiftSettings: strictSettings
@@ -63,6 +68,11 @@ let package = Package(
         .testTarget(
             name: "LabelerTests",
             dependencies: ["Labeler", "LabelerCInterop", "LabelerTestSupport"],
+            swiftSettings: strictSettings
+        ),
+        .testTarget(
+            name: "LabelerC2PATests",
+            dependencies: ["LabelerC2PA"],
             swiftSettings: strictSettings
         ),
         .testTarget(
