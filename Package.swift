@@ -23,6 +23,7 @@ let package = Package(
     name: "Labeler",
     products: [
         .library(name: "Labeler", targets: ["Labeler"]),
+        .library(name: "LabelerC2PA", targets: ["LabelerC2PA"]),
         .executable(name: "labelctl", targets: ["labelctl"]),
     ],
     dependencies: [

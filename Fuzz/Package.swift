@@ -6,7 +6,7 @@
 // Each target is one file calling one `FuzzEntryPoints` function (`@_spi(Fuzzing)` in Labeler).
 import PackageDescription
 
-let names = ["PNGWalker", "JPEGWalker", "XMLParser", "XMPMerge", "AnnexE", "EXIFReader"]
+let names = ["PNGWalker", "JPEGWalker", "XMLParser", "XMPMerge", "AnnexE", "EXIFReader", "CBOR"]
 
 let package = Package(
     name: "LabelerFuzz",
@@ -16,7 +16,10 @@ let package = Package(
         + names.map { name in
             .executableTarget(
                 name: "Fuzz\(name)",
-                dependencies: ["CFuzzDriver", .product(name: "Labeler", package: "Labeler")],
+                dependencies: [
+                    "CFuzzDriver", .product(name: "Labeler", package: "Labeler"),
+                    .product(name: "LabelerC2PA", package: "Labeler"),
+                ],
                 path: "Targets/\(name)"
             )
         },
