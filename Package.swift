@@ -7,7 +7,8 @@
 //   CLabelerShims                           the only C we write (every setjmp lives here)
 //   LabelerCInterop                         the only Swift that imports C modules; `package` API
 //   Labeler                                 the library: containers, metadata, disclosure, pipeline
-//   LabelerC2PA                             C2PA building blocks (CBOR so far); knows nothing of PNG/JPEG
+//   LabelerBytes                            big-endian ByteReader/ByteWriter shared by the containers and C2PA
+//   LabelerC2PA                             C2PA building blocks (CBOR, JUMBF); knows nothing of PNG/JPEG
 //   labelctl                                the thin command-line front end
 //   LabelerTestSupport                      fixtures, temporary folders and the process runner the tests share
 //
@@ -45,12 +46,17 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LabelerBytes",
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "LabelerC2PA",
+            dependencies: ["LabelerBytes"],
             swiftSettings: strictSettings
         ),
         .target(
             name: "Labeler",
-            dependencies: ["LabelerCInterop"],
+            dependencies: ["LabelerCInterop", "LabelerBytes"],
             swiftSettings: strictSettings
         ),
         .executableTarget(
@@ -68,12 +74,12 @@ let package = Package(
         ),
         .testTarget(
             name: "LabelerTests",
-            dependencies: ["Labeler", "LabelerCInterop", "LabelerTestSupport"],
+            dependencies: ["Labeler", "LabelerCInterop", "LabelerBytes", "LabelerTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
             name: "LabelerC2PATests",
-            dependencies: ["LabelerC2PA"],
+            dependencies: ["LabelerC2PA", "LabelerBytes"],
             swiftSettings: strictSettings
         ),
         .testTarget(

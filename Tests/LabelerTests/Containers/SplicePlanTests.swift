@@ -1,4 +1,5 @@
 import Foundation
+import LabelerBytes
 import Testing
 import LabelerTestSupport
 @testable import Labeler

@@ -1,4 +1,5 @@
 import Foundation
+import LabelerBytes
 import LabelerCInterop
 import LabelerTestSupport
 @testable import Labeler

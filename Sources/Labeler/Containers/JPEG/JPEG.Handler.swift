@@ -1,3 +1,5 @@
+import LabelerBytes
+
 extension JPEG {
     /// Reads and writes Labeler's metadata in JPEG files without touching image data.
     ///

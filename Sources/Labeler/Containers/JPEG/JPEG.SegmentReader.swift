@@ -1,3 +1,5 @@
+import LabelerBytes
+
 extension JPEG {
     /// Frames a JPEG file into marker segments and entropy-coded data, from SOI to EOI.
     ///

@@ -1,3 +1,5 @@
+import LabelerBytes
+
 extension PNG {
     /// A four-letter chunk type, stored as its big-endian 32-bit value.
     public struct ChunkType: Hashable, Sendable, CustomStringConvertible {

@@ -1,3 +1,4 @@
+import LabelerBytes
 import LabelerCInterop
 
 extension PNG {
