@@ -79,7 +79,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LabelerC2PATests",
-            dependencies: ["LabelerC2PA", "LabelerBytes"],
+            dependencies: ["LabelerC2PA", "LabelerBytes", "LabelerTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(
