@@ -16,7 +16,9 @@ public struct BatchPipeline: Sendable {
         /// Stop claiming new files after the first failure.
         public var failFast: Bool
         /// Most files per group commit (claims start small and grow to this, so short batches
-        /// still spread over every worker).
+        /// still spread over every worker). Each group costs a `syncfs`, a folder `fsync` per
+        /// folder and a journal `fdatasync`, which dominate tiny files; the byte limit bounds it for
+        /// large ones.
         public var groupCommitFiles: Int
         /// Most bytes staged before a group commits (bounds the dirty data one `syncfs` waits for).
         public var groupCommitBytes: Int
@@ -28,7 +30,7 @@ public struct BatchPipeline: Sendable {
         public var discovery: FileDiscovery
 
         public init(
-            jobs: Int = BatchPipeline.activeCores, failFast: Bool = false, groupCommitFiles: Int = 256,
+            jobs: Int = BatchPipeline.activeCores, failFast: Bool = false, groupCommitFiles: Int = 1024,
             groupCommitBytes: Int = 64 << 20, journalPath: FilePath? = nil, resume: Bool = false,
             discovery: FileDiscovery = FileDiscovery()
         ) {
