@@ -63,7 +63,7 @@ let package = Package(
         ),
         .target(
             name: "Labeler",
-            dependencies: ["LabelerCInterop", "LabelerBytes"],
+            dependencies: ["LabelerCInterop", "LabelerBytes", "LabelerC2PA"],
             swiftSettings: strictSettings
         ),
         .executableTarget(

@@ -30,6 +30,9 @@ protocol Container: Sendable {
     /// The C2PA manifest store this file carries, if any (its carrier and byte range).
     var manifestStore: MetadataSites.Provenance? { get }
 
+    /// The manifest store's JUMBF bytes, reassembled from its carriers, if the file has one.
+    func manifestStoreBytes() -> [UInt8]?
+
     /// The output that carries `edit`'s metadata, as a plan over ``bytes``.
     /// - Throws: ``LabelerError`` when the edit cannot be placed (too large, no image data, …).
     func plan(_ edit: MetadataEdit) throws -> SplicePlan

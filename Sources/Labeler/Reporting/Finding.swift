@@ -29,8 +29,8 @@ public struct Finding: Sendable, Codable, Hashable, CustomStringConvertible {
         public static let tc260Duplicated = Kind(rawValue: "tc260.duplicated")
         /// An Exif block libexif cannot read.
         public static let exifUnreadable = Kind(rawValue: "exif.unreadable")
-        /// A C2PA manifest is present but its signature and hard binding were not validated.
-        public static let c2paNotValidated = Kind(rawValue: "c2pa.not_validated")
+        // C2PA findings are `c2pa.<C2PA status code>` (`c2pa.claimSignature.mismatch`,
+        // `c2pa.assertion.dataHash.mismatch`, `c2pa.signingCredential.untrusted`, …: C2PA 2.x §15.2).
         /// This version cannot check the layer.
         public static let notChecked = Kind(rawValue: "layer.not_checked")
     }

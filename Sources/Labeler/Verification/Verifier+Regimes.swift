@@ -16,10 +16,14 @@ extension Verifier {
         let c2pa = layer(.c2pa)
         var euNotes = [machineReadable]
         let signed = c2pa?.status == .present
-        euNotes.append(
-            signed
-                ? "signed metadata: C2PA manifest present (signature not validated by this version)"
-                : "signed, time-stamped metadata (Code of Practice 1.1.1): no C2PA manifest")
+        switch c2pa?.status {
+        case .present?:
+            euNotes.append(
+                "signed metadata: C2PA manifest valid (\(c2pa?.fields["Algorithm"] ?? "signed"); trust anchors not configured)"
+            )
+        case .invalid?: euNotes.append("signed metadata: C2PA manifest present but invalid (tampered or broken)")
+        default: euNotes.append("signed, time-stamped metadata (Code of Practice 1.1.1): no C2PA manifest")
+        }
         euNotes.append("imperceptible watermark (1.1.2): not checked")
         let eu = RegimeReport(regime: .eu, status: signed && !aiMarks.isEmpty ? .partial : .notMet, notes: euNotes)
 

@@ -57,7 +57,7 @@ public struct Verifier: Sendable {
         }
         let exif = readEXIF(sites.exif, labels: &labels)
         summarise(labels, into: &tc260)
-        let c2pa = readProvenance(sites, bytes: container.bytes)
+        let c2pa = readC2PA(container, sites: sites)
         if !packetProblems.isEmpty {
             iptc.problems += packetProblems
             iptc.status = .invalid
@@ -152,17 +152,4 @@ public struct Verifier: Sendable {
         }
     }
 
-    /// C2PA presence; AI involvement is read from the `digitalSourceType` URI text inside the CBOR
-    /// assertions (C2PA 2.x §18.15 `c2pa.actions`), which is stored as a plain UTF-8 string.
-    private func readProvenance(_ sites: MetadataSites, bytes: [UInt8]) -> LayerReport {
-        guard !sites.provenance.isEmpty else { return LayerReport(name: .c2pa, status: .absent) }
-        let aiTerms = [
-            "digitalsourcetype/trainedAlgorithmicMedia", "digitalsourcetype/compositeWithTrainedAlgorithmicMedia",
-            "digitalsourcetype/compositeSynthetic",
-        ].map { Array($0.utf8) }
-        let declaresAI = sites.provenance.contains { site in aiTerms.contains { bytes[site.range].containsRun($0) } }
-        return LayerReport(
-            name: .c2pa, status: .present, declaresAI: declaresAI, locations: sites.provenance.map(\.carrier),
-            warnings: [Finding(.c2paNotValidated, "C2PA signature and hard binding are not validated by this version")])
-    }
 }

@@ -8,7 +8,8 @@ struct VerifyCommand: ParsableCommand {
         abstract: "Find and check every AI-disclosure label, per layer and per regime (KZ, EU, CN).",
         discussion: """
             Reads XMP (IPTC DigitalSourceType and AI fields; TC260:AIGC as element or attribute), PNG text chunks \
-            keyed AIGC, EXIF UserComment/ImageDescription JSON and C2PA presence, and checks GB 45438 Annex E \
+            keyed AIGC, EXIF UserComment/ImageDescription JSON and C2PA manifests (signature, hashed URIs and data \
+            hash validated; trust anchors not configured yet), and checks GB 45438 Annex E \
             (required fields, charset, Label 1/2/3, a single copy). "unlabelled" never means "made by a human".
             --json prints one object per input (JSON Lines); its schema is in the README.
 

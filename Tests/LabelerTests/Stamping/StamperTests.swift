@@ -93,8 +93,12 @@ import LabelerTestSupport
         let error = #expect(throws: LabelerError.self) { try stamper.stamp(input) }
         #expect(error?.code == .provenancePresent)
         #expect(error?.message.contains("--force") == true)
+        #expect(Verifier().verify(input).layer(.c2pa)?.status == .present)
+        // Forced, the edit breaks the manifest's hard binding: verify now says so.
         let forced = try Stamper(disclosure: .sample, options: StampOptions(force: true)).stamp(input)
-        #expect(Verifier().verify(forced.plan.materialize(from: input)).layer(.c2pa)?.status == .present)
+        let layer = Verifier().verify(forced.plan.materialize(from: input)).layer(.c2pa)
+        #expect(layer?.status == .invalid)
+        #expect(layer?.problems.map(\.kind.rawValue) == ["c2pa.assertion.dataHash.mismatch"])
     }
 
     @Test("names the byte offset of corrupt input and the magic of non-images")

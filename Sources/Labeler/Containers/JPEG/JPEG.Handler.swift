@@ -93,6 +93,32 @@ extension JPEG {
             }.map { .init(range: $0.range, carrier: "APP11 JUMBF segment at byte \($0.offset)") }
         }
 
+        /// The store reassembled from its APP11 segments (C2PA 2.x §A.3.1, JPEG XT): each payload is
+        /// `CI "JP" | En u16 | Z u32 | box`, the first (`Z` = 1) holding the store from its start,
+        /// later ones repeating its 8-byte `LBox TBox` before the next part. Segments of the `En`
+        /// that carries a `c2pa` store are joined in `Z` order.
+        func manifestStoreBytes() -> [UInt8]? {
+            let parts: [(instance: UInt16, sequence: UInt32, payload: ArraySlice<UInt8>)] = reader.segments.compactMap {
+                segment in
+                guard isJUMBF(segment), segment.payloadRange.count > 16 else { return nil }
+                let payload = bytes[segment.payloadRange]
+                let start = payload.startIndex
+                let instance = UInt16(payload[start + 2]) << 8 | UInt16(payload[start + 3])
+                let sequence = payload[start + 4 ..< start + 8].reduce(UInt32(0)) { $0 << 8 | UInt32($1) }
+                return (instance, sequence, payload)
+            }
+            guard
+                let first = parts.first(where: {
+                    $0.sequence == 1 && $0.payload.dropFirst(8).prefix(64).containsRun(Array("c2pa".utf8))
+                })
+            else { return nil }
+            var store: [UInt8] = []
+            for part in parts.filter({ $0.instance == first.instance }).sorted(by: { $0.sequence < $1.sequence }) {
+                store += part.payload.dropFirst(part.sequence == 1 ? 8 : 16)
+            }
+            return store
+        }
+
         /// The plan that writes `edit`'s Exif (when it returns a block, replacing or adding the Exif
         /// segment) and its XMP packet as the only standard XMP segment.
         func plan(_ edit: MetadataEdit) throws -> SplicePlan {

@@ -63,6 +63,11 @@ extension PNG {
             }
         }
 
+        /// The `caBX` chunk's data: the store as it is (C2PA 2.x §A.3.2).
+        func manifestStoreBytes() -> [UInt8]? {
+            reader.chunks.first { $0.type == .caBX }.map { Array(bytes[$0.dataRange]) }
+        }
+
         /// Every metadata site, decoded. Only XMP and `AIGC` text chunks are decoded, and their
         /// inflated text together is bounded by ``PNG/maxTextBytesPerFile``.
         func sites() -> MetadataSites {

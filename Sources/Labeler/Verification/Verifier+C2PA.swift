@@ -1,0 +1,54 @@
+import LabelerC2PA
+
+extension Verifier {
+    /// The C2PA layer: the store is reassembled from its carriers and its active manifest
+    /// validated (claim signature, hashed URIs, data hash over this file; C2PA 2.x §15).
+    ///
+    /// `present` when valid, `invalid` on any failure but an untrusted credential (which is a
+    /// warning: no trust anchors are configured, so intact reads as intact, not as trusted). Each
+    /// C2PA status code becomes a finding of kind `c2pa.<code>`.
+    func readC2PA(_ container: any Container, sites: MetadataSites) -> LayerReport {
+        guard !sites.provenance.isEmpty else { return LayerReport(name: .c2pa, status: .absent) }
+        var layer = LayerReport(name: .c2pa, status: .present, locations: sites.provenance.map(\.carrier))
+        let store: ManifestStore
+        do {
+            guard let bytes = container.manifestStoreBytes() else {
+                throw ManifestErrorText("the JUMBF carrier holds no C2PA manifest store")
+            }
+            store = try ManifestStore(parsing: bytes)
+        } catch {
+            layer.status = .invalid
+            layer.problems.append(Finding(Finding.Kind(rawValue: "c2pa.manifest.malformed"), "\(error)"))
+            return layer
+        }
+        let result = ManifestValidator().validate(store, asset: container.bytes)
+        layer.fields["ValidationState"] = result.state.rawValue
+        layer.fields["Manifests"] = String(store.manifests.count)
+        if let label = result.activeManifest { layer.fields["ActiveManifest"] = label }
+        if let version = result.claimVersion { layer.fields["ClaimVersion"] = String(version) }
+        if let algorithm = result.algorithm { layer.fields["Algorithm"] = algorithm.description }
+        if let agent = result.softwareAgent { layer.fields["SoftwareAgent"] = agent }
+        if let source = result.digitalSourceType {
+            layer.fields["DigitalSourceType"] = source
+            layer.declaresAI = DigitalSourceType(uri: source).isAI
+        } else {
+            layer.declaresAI = false
+        }
+        for status in result.failures {
+            let finding = Finding(Finding.Kind(rawValue: "c2pa." + status.code), status.explanation, at: status.url)
+            if status.code == "signingCredential.untrusted" {
+                layer.warnings.append(finding)
+            } else {
+                layer.problems.append(finding)
+            }
+        }
+        if result.state == .invalid { layer.status = .invalid }
+        return layer
+    }
+}
+
+/// A reason the store could not be read, as an error value.
+private struct ManifestErrorText: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = "c2pa: " + description }
+}
