@@ -22,6 +22,7 @@ deps:
 venv: deps
 	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
 	@$(VENV)/bin/python -c "import PIL" 2>/dev/null || $(VENV)/bin/pip install -q pillow==13.0.0
+	@$(VENV)/bin/python -c "import c2pa" 2>/dev/null || $(VENV)/bin/pip install -q c2pa-python==0.38.1
 
 build: deps
 	$(SWIFT) build -c release --product labelctl --static-swift-stdlib
@@ -44,6 +45,7 @@ test: venv lint
 	$(SWIFT) build --build-tests
 	$(SWIFT) test --skip-build
 	$(VENV)/bin/python Tests/interop/pillow_interop.py
+	$(VENV)/bin/python Tests/interop/c2pa_interop.py
 
 bench: deps
 	bash bench/run.sh

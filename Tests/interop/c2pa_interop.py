@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Interop check with c2pa-python (the C2PA reference implementation, c2pa-rs, from PyPI).
+
+labelctl validates C2PA manifests natively in Swift. This script holds its verdicts against the
+reference on every c2pa-rs fixture kept in Tests/Fixtures, and on files c2pa-python signs here
+with the c2pa-rs test credentials (untouched, and with a pixel changed after signing):
+
+- the validation state agrees: labelctl's c2pa layer `ValidationState` valid/invalid against the
+  reader's Valid/Invalid (no trust anchors on either side);
+- the failure codes agree, `signingCredential.untrusted` aside (labelctl reports it as a warning);
+- a file c2pa-rs signed as trainedAlgorithmicMedia reads as `labelled` (the c2pa layer declares AI).
+
+Prints one line per case and `c2pa interop: N passed, M failed`; exits 1 on any failure.
+"""
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+
+from c2pa import Builder, C2paSignerInfo, C2paSigningAlg, Context, Reader, Settings, Signer
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "c2pa-rs")
+LABELCTL = os.environ.get("LABELCTL", os.path.join(ROOT, ".build", "debug", "labelctl"))
+TOLERATED = {"signingCredential.untrusted"}
+
+passed = failed = 0
+
+
+def check(name, ok, detail=""):
+    global passed, failed
+    if ok:
+        passed += 1
+        print(f"ok   {name}")
+    else:
+        failed += 1
+        print(f"FAIL {name}: {detail}")
+
+
+def reference(path):
+    """(state, failure codes) from c2pa-python, without trust anchors."""
+    with Reader(path) as reader:
+        state = reader.get_validation_state()
+        results = reader.get_validation_results() or {}
+        failures = {s["code"] for s in (results.get("activeManifest") or {}).get("failure", [])}
+    return state.lower(), failures - TOLERATED
+
+
+def ours(path):
+    """(verdict, c2pa layer) from labelctl verify --json."""
+    out = subprocess.run([LABELCTL, "verify", "--json", path], capture_output=True, text=True)
+    report = json.loads(out.stdout.splitlines()[0])
+    layer = next(layer for layer in report["layers"] if layer["name"] == "c2pa")
+    return report["verdict"], layer
+
+
+def compare(name, path):
+    ref_state, ref_failures = reference(path)
+    verdict, layer = ours(path)
+    state = layer["fields"].get("ValidationState", layer["status"])
+    codes = {p["kind"][len("c2pa."):] for p in layer["problems"] if p["kind"].startswith("c2pa.")}
+    check(f"{name}: state {state} = c2pa-python {ref_state}", state == ref_state, f"labelctl {layer}")
+    check(f"{name}: failures {sorted(codes)} = c2pa-python {sorted(ref_failures)}", codes == ref_failures)
+    return verdict, layer
+
+
+def sign(source, destination, mime):
+    """Signs `source` with c2pa-python and the c2pa-rs ES256 test credentials, as trainedAlgorithmicMedia."""
+    info = C2paSignerInfo(
+        alg=C2paSigningAlg.ES256,
+        sign_cert=open(os.path.join(FIXTURES, "certs", "es256.pub"), "rb").read(),
+        private_key=open(os.path.join(FIXTURES, "certs", "es256.pem"), "rb").read(),
+        ta_url=None,
+    )
+    manifest = {
+        "claim_generator_info": [{"name": "labeler-interop", "version": "1.0"}],
+        "assertions": [{"label": "c2pa.actions", "data": {"actions": [{
+            "action": "c2pa.created",
+            "digitalSourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+            "softwareAgent": {"name": "ExampleGen", "version": "2.1"}}]}}],
+    }
+    context = Context(Settings.from_dict({"builder": {"thumbnail": {"enabled": False}}}))
+    with Signer.from_info(info) as signer, Builder(manifest, context) as builder:
+        with open(source, "rb") as src, open(destination, "w+b") as dst:
+            builder.sign(signer, mime, src, dst)
+
+
+def main():
+    for name in ["C.jpg", "CA.jpg", "CACA.jpg", "XCA.jpg", "E-sig-CA.jpg"]:
+        compare(name, os.path.join(FIXTURES, name))
+
+    work = tempfile.mkdtemp(prefix="c2pa-interop-")
+    try:
+        for sample, mime in [("photos/astronaut.jpg", "image/jpeg"), ("photos/coffee.png", "image/png")]:
+            source = os.path.join(ROOT, "SampleMedia", sample)
+            signed = os.path.join(work, "signed-" + os.path.basename(sample))
+            sign(source, signed, mime)
+            verdict, layer = compare(f"signed by c2pa-rs: {sample}", signed)
+            check(f"signed by c2pa-rs: {sample}: verdict labelled (AI declared in C2PA)",
+                  verdict == "labelled" and layer.get("declaresAI") is True, f"{verdict} {layer.get('fields')}")
+            if mime == "image/jpeg":
+                # Change one byte of the entropy-coded data (not FF, not into FF): pixels changed after signing.
+                data = bytearray(open(signed, "rb").read())
+                position = len(data) - 4000
+                while data[position] in (0xFF, 0xFE) or data[position - 1] == 0xFF:
+                    position += 1
+                data[position] ^= 0x01
+                tampered = os.path.join(work, "tampered-" + os.path.basename(sample))
+                open(tampered, "wb").write(bytes(data))
+                compare(f"pixel changed after signing: {sample}", tampered)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+    print(f"c2pa interop: {passed} passed, {failed} failed")
+    sys.exit(1 if failed else 0)
+
+
+if __name__ == "__main__":
+    main()
