@@ -70,6 +70,7 @@ let package = Package(
             name: "labelctl",
             dependencies: [
                 "Labeler",
+                "LabelerC2PA",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings
@@ -81,7 +82,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LabelerTests",
-            dependencies: ["Labeler", "LabelerCInterop", "LabelerBytes", "LabelerTestSupport"],
+            dependencies: ["Labeler", "LabelerCInterop", "LabelerBytes", "LabelerC2PA", "LabelerTestSupport"],
             swiftSettings: strictSettings
         ),
         .testTarget(

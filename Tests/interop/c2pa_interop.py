@@ -87,6 +87,37 @@ def sign(source, destination, mime):
             builder.sign(signer, mime, src, dst)
 
 
+def signed_by_labelctl(work):
+    """labelctl stamp --sign with the c2pa-rs test credentials; c2pa-python must read Valid, and
+    Trusted once the c2pa-rs test root is its anchor, with the AI digital source type."""
+    anchors = open(os.path.join(FIXTURES, "certs", "test_cert_root_bundle.pem")).read()
+    trusted = Context(Settings.from_dict({"trust": {"trust_anchors": anchors}}))
+    for alg in ["es256", "ed25519"]:
+        out = os.path.join(work, "labelctl-" + alg)
+        inputs = [os.path.join(ROOT, "SampleMedia", s) for s in
+                  ("photos/astronaut.jpg", "photos/coffee.png", "edge/xmp-exiftool.jpg", "edge/palette.png")]
+        run = subprocess.run([LABELCTL, "stamp", "-q", "--generator", "ExampleGen", "--generator-version", "2.1",
+                              "--producer", "Acme Corp", "--sign", "--cert", os.path.join(FIXTURES, "certs", alg + ".pub"),
+                              "--key", os.path.join(FIXTURES, "certs", alg + ".pem"), "-o", out] + inputs,
+                             capture_output=True, text=True)
+        check(f"labelctl stamp --sign ({alg}) exits 0", run.returncode == 0, run.stderr)
+        for name in sorted(os.listdir(out)):
+            path = os.path.join(out, name)
+            state, failures = reference(path)
+            check(f"signed by labelctl ({alg}): {name}: c2pa-python state {state}, failures {sorted(failures)}",
+                  state == "valid" and not failures)
+            with Reader(path, context=trusted) as reader:
+                store = json.loads(reader.json())
+                active = store["manifests"][store["active_manifest"]]
+                sources = [a.get("digitalSourceType") for x in active["assertions"] if x["label"].startswith("c2pa.actions")
+                           for a in x["data"]["actions"]]
+                check(f"signed by labelctl ({alg}): {name}: Trusted with the test root, trainedAlgorithmicMedia",
+                      reader.get_validation_state() == "Trusted" and any(s and s.endswith("/trainedAlgorithmicMedia") for s in sources),
+                      f"{reader.get_validation_state()} {sources}")
+            verdict, layer = compare(f"signed by labelctl ({alg}): {name}", path)
+            check(f"signed by labelctl ({alg}): {name}: labelctl reads it labelled", verdict == "labelled")
+
+
 def main():
     for name in ["C.jpg", "CA.jpg", "CACA.jpg", "XCA.jpg", "E-sig-CA.jpg"]:
         compare(name, os.path.join(FIXTURES, name))
@@ -110,6 +141,7 @@ def main():
                 tampered = os.path.join(work, "tampered-" + os.path.basename(sample))
                 open(tampered, "wb").write(bytes(data))
                 compare(f"pixel changed after signing: {sample}", tampered)
+        signed_by_labelctl(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -33,6 +33,13 @@ protocol Container: Sendable {
     /// The manifest store's JUMBF bytes, reassembled from its carriers, if the file has one.
     func manifestStoreBytes() -> [UInt8]?
 
+    /// The size in this format of the carrier of a C2PA store of `storeSize` bytes (JPEG APP11
+    /// segments, a PNG `caBX` chunk), headers included: what a data hash's exclusion covers.
+    static func c2paCarrierSize(storeSize: Int) -> Int
+
+    /// The carrier bytes of `store`.
+    static func c2paCarrier(store: [UInt8]) throws -> [UInt8]
+
     /// The output that carries `edit`'s metadata, as a plan over ``bytes``.
     /// - Throws: ``LabelerError`` when the edit cannot be placed (too large, no image data, …).
     func plan(_ edit: MetadataEdit) throws -> SplicePlan
@@ -45,4 +52,7 @@ struct MetadataEdit {
     /// Given the file's current Exif block (TIFF header onwards, if any), the block to write, or
     /// `nil` to leave Exif as it is. Formats that carry no Exif we write ignore it.
     var exif: (_ existing: ArraySlice<UInt8>?) throws -> [UInt8]?
+    /// A C2PA carrier to place (``Container/c2paCarrier(store:)``, or reserved bytes of its size),
+    /// replacing any C2PA store the file has; `nil` leaves C2PA as it is.
+    var c2paCarrier: [UInt8]? = nil
 }

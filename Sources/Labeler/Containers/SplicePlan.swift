@@ -116,6 +116,19 @@ public struct SplicePlan: Sendable {
         }
     }
 
+    /// Calls `body` with the bytes of every region but those carrying `site`, in output order:
+    /// what a hard binding hashes when that site holds the manifest store itself.
+    public func forEachChunk(
+        of source: [UInt8], excluding site: Site, _ body: (ArraySlice<UInt8>) throws -> Void
+    ) rethrows {
+        for region in regions where region.site != site {
+            switch region.content {
+            case .original(let range): try body(source[range])
+            case .bytes(let bytes): try body(bytes[...])
+            }
+        }
+    }
+
     /// The output as one array (for tests and in-memory callers).
     public func materialize(from source: [UInt8]) -> [UInt8] {
         var output: [UInt8] = []

@@ -20,6 +20,11 @@ public final class ReportFile: @unchecked Sendable {
         self.ownsDescriptor = ownsDescriptor
     }
 
+    /// The text of a small file the user names (a certificate, a key, a policy).
+    public static func readText(_ path: FilePath) throws -> String {
+        String(decoding: try InputFile(reading: path).bytes, as: UTF8.self)
+    }
+
     /// Standard output, as a report (``close()`` leaves it open).
     public static func standardOutput() -> ReportFile { ReportFile(fd: 1, path: "<stdout>", ownsDescriptor: false) }
 

@@ -1,15 +1,19 @@
+public import LabelerC2PA
 import LabelerCInterop
 
 /// Options that change how ``Stamper`` treats an input.
-public struct StampOptions: Sendable, Hashable {
+public struct StampOptions: Sendable {
     /// Stamp even when the input carries a C2PA manifest (its hard binding will no longer validate).
     public var force: Bool
     /// Fill EXIF Software / ImageDescription where empty (JPEG only).
     public var writeEXIF: Bool
+    /// Sign: add a C2PA manifest store (claim v2, `c2pa.actions.v2`, `c2pa.hash.data`) signed by this.
+    public var signer: (any Signer)?
 
-    public init(force: Bool = false, writeEXIF: Bool = true) {
+    public init(force: Bool = false, writeEXIF: Bool = true, signer: (any Signer)? = nil) {
         self.force = force
         self.writeEXIF = writeEXIF
+        self.signer = signer
     }
 }
 
@@ -61,7 +65,10 @@ public struct Stamper: Sendable {
             xmp: { existing in try Self.packet(merging: existing, with: resolved) },
             exif: { existing in writeEXIF ? try Self.exif(filling: existing, with: resolved) : nil })
         do {
-            return StampedFile(format: type(of: container).format, plan: try container.plan(edit), disclosure: resolved)
+            let plan =
+                try options.signer.map { try signedPlan(container, edit: edit, disclosure: resolved, signer: $0) }
+                ?? container.plan(edit)
+            return StampedFile(format: type(of: container).format, plan: plan, disclosure: resolved)
         } catch {
             throw LabelerError.wrapping(error, path: nil)
         }

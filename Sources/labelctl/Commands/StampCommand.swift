@@ -1,5 +1,6 @@
 import ArgumentParser
 import Labeler
+import LabelerC2PA
 
 struct StampCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -28,6 +29,17 @@ struct StampCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Stamp files that carry a C2PA manifest anyway (the manifest will no longer validate).")
     var force = false
+
+    @Flag(
+        name: .long,
+        help: "Also sign: a C2PA manifest (claim v2, c2pa.actions.v2 with the digital source type, c2pa.hash.data).")
+    var sign = false
+
+    @Option(name: .long, help: "With --sign: the certificate chain, PEM, leaf first.")
+    var cert: String?
+
+    @Option(name: .long, help: "With --sign: the private key, PEM (PKCS#8 or SEC1; P-256, P-384 or Ed25519).")
+    var key: String?
 
     @Flag(name: .long, help: "Do not fill EXIF Software / ImageDescription in JPEGs.")
     var noExif = false
@@ -59,14 +71,18 @@ struct StampCommand: ParsableCommand {
             throw ValidationError("give exactly one of -o OUTDIR or --in-place")
         }
         if resume, journal == nil, inPlace { throw ValidationError("--resume with --in-place needs --journal PATH") }
+        if sign, cert == nil || key == nil { throw ValidationError("--sign needs --cert CHAIN.pem and --key KEY.pem") }
+        if !sign, cert != nil || key != nil { throw ValidationError("--cert and --key are for --sign") }
         if disclosure.contentID != nil, inputs.count > 1 {
             throw ValidationError("--content-id names one output; \(inputs.count) inputs were given")
         }
     }
 
     func run() throws {
+        let signer = try loadSigner()
         let stamper = try Stamper(
-            disclosure: try disclosure.disclosure(), options: StampOptions(force: force, writeEXIF: !noExif))
+            disclosure: try disclosure.disclosure(),
+            options: StampOptions(force: force, writeEXIF: !noExif, signer: signer))
         let inputs = CommandSupport.paths(inputs)
         let destination: BatchPipeline.Destination =
             outputDirectory.map { .directory(StandardStreams.argumentPath($0)) } ?? .inPlace
@@ -99,5 +115,21 @@ struct StampCommand: ParsableCommand {
         if !quiet { CommandSupport.printSummary(summary) }
         let status = RunStatus(summary)
         if status != .ok { throw status.exitCode }
+    }
+
+    /// The signer of `--sign`, from `--cert` and `--key`; a key that does not match the leaf
+    /// certificate is refused here, before any file is read.
+    private func loadSigner() throws -> (any Signer)? {
+        guard sign, let cert, let key else { return nil }
+        do {
+            let chain = try ReportFile.readText(StandardStreams.argumentPath(cert))
+            let pem = try ReportFile.readText(StandardStreams.argumentPath(key))
+            return try LocalSigner(keyPEM: pem, chainPEM: chain)
+        } catch let error as LabelerError {
+            throw CommandSupport.fail(error)
+        } catch {
+            CommandSupport.printError("--sign: \(error)")
+            throw RunStatus.usage.exitCode
+        }
     }
 }

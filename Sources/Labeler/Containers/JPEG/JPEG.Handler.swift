@@ -93,6 +93,36 @@ extension JPEG {
             }.map { .init(range: $0.range, carrier: "APP11 JUMBF segment at byte \($0.offset)") }
         }
 
+        /// Largest part of a store in one APP11 segment (c2pa-rs `MAX_JPEG_MARKER_SIZE`).
+        static let c2paChunk = 64_000
+
+        /// APP11 segments: the first `FF EB Lp "JP" En Z` + part (12 bytes of headers), each later one
+        /// also repeating the store's 8-byte `LBox TBox` (20): `S + 20n − 8` for n segments.
+        static func c2paCarrierSize(storeSize: Int) -> Int {
+            let segments = max(1, (storeSize + c2paChunk - 1) / c2paChunk)
+            return storeSize + 20 * segments - 8
+        }
+
+        static func c2paCarrier(store: [UInt8]) throws -> [UInt8] {
+            var carrier: [UInt8] = []
+            var sequence: UInt32 = 1
+            var offset = 0
+            while offset < store.count || sequence == 1 {
+                let part = store[offset ..< min(store.count, offset + c2paChunk)]
+                var payload: [UInt8] = [0x4A, 0x50, 0x02, 0x11]  // CI "JP", En 0x0211 (the box instance c2pa-rs writes)
+                payload += [
+                    UInt8(sequence >> 24), UInt8(sequence >> 16 & 0xFF), UInt8(sequence >> 8 & 0xFF),
+                    UInt8(sequence & 0xFF),
+                ]
+                if sequence > 1 { payload += store.prefix(8) }
+                payload += part
+                carrier += try segment(marker: Marker.app11, payload: payload)
+                offset += part.count
+                sequence += 1
+            }
+            return carrier
+        }
+
         /// The store reassembled from its APP11 segments (C2PA 2.x §A.3.1, JPEG XT): each payload is
         /// `CI "JP" | En u16 | Z u32 | box`, the first (`Z` = 1) holding the store from its start,
         /// later ones repeating its 8-byte `LBox TBox` before the next part. Segments of the `En`
@@ -148,9 +178,17 @@ extension JPEG {
             } else {
                 while anchor < segments.count, segments[anchor].marker == Marker.app0 { anchor += 1 }
             }
-            let removed = Set(xmpSegments.map(\.offset))
+            var removed = Set(xmpSegments.map(\.offset))
+            let storeSegments = segments.filter(isJUMBF)
+            if edit.c2paCarrier != nil { removed.formUnion(storeSegments.map(\.offset)) }
+            // c2pa-rs places the store after the last APP0 (else right after SOI), before our Exif and XMP.
+            var storeAnchor = 1
+            while storeAnchor < segments.count, segments[storeAnchor].marker == Marker.app0 { storeAnchor += 1 }
             var plan = SplicePlan()
             for (index, segment) in segments.enumerated() {
+                if index == storeAnchor, let carrier = edit.c2paCarrier {
+                    plan.add(carrier, site: .c2pa, replacing: !storeSegments.isEmpty)
+                }
                 if index == anchor {
                     if exifSegment == nil, let newExif { plan.add(newExif, site: .exif, replacing: false) }
                     plan.add(xmpSegment, site: .xmp, replacing: existing != nil)

@@ -63,6 +63,11 @@ extension PNG {
             }
         }
 
+        /// A `caBX` chunk: length, type, store, CRC (C2PA 2.x §A.3.2).
+        static func c2paCarrierSize(storeSize: Int) -> Int { storeSize + 12 }
+
+        static func c2paCarrier(store: [UInt8]) throws -> [UInt8] { PNG.serializedChunk(type: .caBX, data: store) }
+
         /// The `caBX` chunk's data: the store as it is (C2PA 2.x §A.3.2).
         func manifestStoreBytes() -> [UInt8]? {
             reader.chunks.first { $0.type == .caBX }.map { Array(bytes[$0.dataRange]) }
@@ -137,8 +142,12 @@ extension PNG {
             while anchor + 1 < reader.chunks.count, reader.chunks[anchor + 1].type == .caBX { anchor += 1 }
             var plan = SplicePlan()
             plan.keep(0 ..< PNG.signature.count)
+            let hadStore = reader.chunks.contains { $0.type == .caBX }
             for (index, chunk) in reader.chunks.enumerated() {
-                if !isXMP(chunk) && !isLabelText(chunk) { plan.keep(chunk.range) }
+                let replacedStore = edit.c2paCarrier != nil && chunk.type == .caBX
+                if !isXMP(chunk) && !isLabelText(chunk) && !replacedStore { plan.keep(chunk.range) }
+                // c2pa-rs places caBX right after IHDR; our XMP follows it.
+                if index == 0, let carrier = edit.c2paCarrier { plan.add(carrier, site: .c2pa, replacing: hadStore) }
                 if index == anchor { plan.add(newChunk, site: .xmp, replacing: existing != nil) }
             }
             if let trailing = reader.trailingRange { plan.keep(trailing) }

@@ -1,0 +1,133 @@
+import Crypto
+
+/// Builds a signed C2PA manifest store for one asset (C2PA 2.x §10–§14), laid out as c2pa-rs
+/// writes it:
+///
+/// ```
+/// jumb c2pa
+///   jumb urn:c2pa:<uuid>               (c2ma)
+///     jumb c2pa.assertions            (c2as)
+///       jumb c2pa.actions.v2          cbor {actions: [{action: c2pa.created, digitalSourceType, softwareAgent}]}
+///       jumb c2pa.hash.data           cbor {exclusions: [{start, length}], name, alg, hash, pad}
+///     jumb c2pa.claim.v2              cbor {instanceID, claim_generator_info, signature, created_assertions, alg}
+///     jumb c2pa.signature             cbor 18([protected {1: alg, 33: x5chain}, {}, nil, signature])
+/// ```
+/// Every field has a fixed size once the exclusion is known (SHA-256 hashes, a UUID, a signature
+/// of ``Signer/signatureSize``), so the store's size is known before the asset is hashed: the
+/// caller reserves it, hashes everything else, and fills it in (one read, one write per file).
+public struct ManifestBuilder: Sendable {
+    /// What the manifest says about the asset.
+    public struct Content: Sendable, Hashable {
+        public var digitalSourceType: String
+        public var softwareAgent: String
+        public var softwareAgentVersion: String?
+        public var instanceID: String
+
+        public init(digitalSourceType: String, softwareAgent: String, softwareAgentVersion: String?, instanceID: String)
+        {
+            self.digitalSourceType = digitalSourceType
+            self.softwareAgent = softwareAgent
+            self.softwareAgentVersion = softwareAgentVersion
+            self.instanceID = instanceID
+        }
+    }
+
+    public let content: Content
+    public let signer: any Signer
+    /// `urn:c2pa:<uuid>`.
+    public let manifestLabel: String
+    /// `claim_generator_info.name` / `.version`.
+    public var generatorName = "labelctl"
+    public var generatorVersion = "0.2.0"
+
+    public init(content: Content, signer: any Signer, manifestID: String) {
+        self.content = content
+        self.signer = signer
+        manifestLabel = "urn:c2pa:" + manifestID
+    }
+
+    /// The store's size and the exclusion's length for a store whose carrier starts at `start` in
+    /// the asset and takes `carrierSize(storeSize)` bytes there (APP11 headers, a PNG chunk frame).
+    /// - Throws: when the sizes do not settle (they do within two rounds: only CBOR integer widths move).
+    public func layout(start: Int, carrierSize: (Int) -> Int) throws -> (storeSize: Int, exclusionLength: Int) {
+        var length = 0
+        for _ in 0 ..< 6 {
+            let size = try store(
+                exclusion: start ..< start + length, dataHash: [UInt8](repeating: 0, count: 32), signed: false
+            ).count
+            let needed = carrierSize(size)
+            if needed == length { return (size, length) }
+            length = needed
+        }
+        throw ManifestError("the store's size does not settle")
+    }
+
+    /// The signed store for an asset whose bytes outside `exclusion` hash (SHA-256) to `dataHash`.
+    public func store(exclusion: Range<Int>, dataHash: [UInt8]) throws -> [UInt8] {
+        try store(exclusion: exclusion, dataHash: dataHash, signed: true)
+    }
+
+    private func store(exclusion: Range<Int>, dataHash: [UInt8], signed: Bool) throws -> [UInt8] {
+        var agent: [CBOR.Pair] = [.init(.text("name"), .text(content.softwareAgent))]
+        if let version = content.softwareAgentVersion { agent.append(.init(.text("version"), .text(version))) }
+        let actions = CBOR.map([
+            "actions": .array([
+                .map([
+                    "action": .text("c2pa.created"), "digitalSourceType": .text(content.digitalSourceType),
+                    "softwareAgent": .map(agent),
+                ])
+            ])
+        ])
+        let hash = CBOR.map([
+            "exclusions": .array([
+                .map(["start": .int(Int64(exclusion.lowerBound)), "length": .int(Int64(exclusion.count))])
+            ]),
+            "name": .text("jumbf manifest"), "alg": .text("sha256"), "hash": .bytes(dataHash), "pad": .bytes([]),
+        ])
+        let assertionBoxes = try [("c2pa.actions.v2", actions), ("c2pa.hash.data", hash)].map { label, value in
+            (
+                label,
+                try JUMBF.Writer.superbox(
+                    .cborAssertion, label: label, children: [try JUMBF.Writer.contentBox(.cbor, value.encoded)])
+            )
+        }
+        let references: [CBOR] = assertionBoxes.map { label, box in
+            .map([
+                "url": .text("self#jumbf=c2pa.assertions/" + label),
+                "hash": .bytes(Array(SHA256.hash(data: box.dropFirst(8)))),
+            ])
+        }
+        let claim = CBOR.map([
+            "instanceID": .text(content.instanceID),
+            "claim_generator_info": .map(["name": .text(generatorName), "version": .text(generatorVersion)]),
+            "signature": .text("self#jumbf=/c2pa/\(manifestLabel)/c2pa.signature"),
+            "created_assertions": .array(references), "alg": .text("sha256"),
+        ]).encoded
+        let chain = signer.certificateChain
+        let x5chain: CBOR = chain.count == 1 ? .bytes(chain[0]) : .array(chain.map { .bytes($0) })
+        let protected = CBOR.map([
+            .init(.int(COSE.HeaderLabel.algorithm), .int(signer.algorithm.rawValue)),
+            .init(.int(COSE.HeaderLabel.x5chain), x5chain),
+        ]).encoded
+        let toBeSigned = COSE.Sign1.toBeSigned(protectedBytes: protected, payload: claim)
+        let signature = signed ? try signer.sign(toBeSigned) : [UInt8](repeating: 0, count: signer.signatureSize)
+        guard signature.count == signer.signatureSize else {
+            throw ManifestError("the signer returned \(signature.count) bytes, \(signer.signatureSize) were reserved")
+        }
+        let sign1 = CBOR.tagged(COSE.sign1Tag, .array([.bytes(protected), .map([]), .null, .bytes(signature)])).encoded
+        return try JUMBF.Writer.superbox(
+            .manifestStore, label: "c2pa",
+            children: [
+                try JUMBF.Writer.superbox(
+                    .standardManifest, label: manifestLabel,
+                    children: [
+                        try JUMBF.Writer.superbox(
+                            .assertionStore, label: "c2pa.assertions", children: assertionBoxes.map(\.1)),
+                        try JUMBF.Writer.superbox(
+                            .claim, label: "c2pa.claim.v2", children: [try JUMBF.Writer.contentBox(.cbor, claim)]),
+                        try JUMBF.Writer.superbox(
+                            .signature, label: "c2pa.signature", children: [try JUMBF.Writer.contentBox(.cbor, sign1)]),
+                    ])
+            ])
+    }
+}
