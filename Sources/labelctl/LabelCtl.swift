@@ -13,6 +13,8 @@ struct LabelCtl: ParsableCommand {
             \(RunStatus.table)
             """,
         version: "0.1.0",
-        subcommands: [StampCommand.self, VerifyCommand.self, CheckCommand.self, InspectCommand.self]
+        subcommands: [
+            StampCommand.self, VerifyCommand.self, CheckCommand.self, InspectCommand.self, KeygenCommand.self,
+        ]
     )
 }

@@ -118,6 +118,28 @@ def signed_by_labelctl(work):
             check(f"signed by labelctl ({alg}): {name}: labelctl reads it labelled", verdict == "labelled")
 
 
+def own_root(work):
+    """labelctl keygen, then stamp --sign with it: c2pa-python reads Trusted once our own root is its anchor."""
+    for alg in ["es256", "ed25519"]:
+        keys = os.path.join(work, "keys-" + alg)
+        run = subprocess.run([LABELCTL, "keygen", "--out", keys, "--alg", alg, "--subject", "Interop Test"], capture_output=True, text=True)
+        check(f"labelctl keygen ({alg}) exits 0", run.returncode == 0, run.stderr)
+        out = os.path.join(work, "own-" + alg)
+        run = subprocess.run([LABELCTL, "stamp", "-q", "--generator", "ExampleGen", "--producer", "Acme", "--sign",
+                              "--cert", os.path.join(keys, "chain.pem"), "--key", os.path.join(keys, "key.pem"), "-o", out,
+                              os.path.join(ROOT, "SampleMedia", "photos", "rocket.jpg"), os.path.join(ROOT, "SampleMedia", "photos", "chelsea.png")],
+                             capture_output=True, text=True)
+        check(f"stamp --sign with the keygen key ({alg}) exits 0", run.returncode == 0, run.stderr)
+        anchors = open(os.path.join(keys, "root.pem")).read()
+        trusted = Context(Settings.from_dict({"trust": {"trust_anchors": anchors}}))
+        for name in sorted(os.listdir(out)):
+            with Reader(os.path.join(out, name), context=trusted) as reader:
+                results = reader.get_validation_results() or {}
+                failures = [f["code"] for f in (results.get("activeManifest") or {}).get("failure", [])]
+                check(f"own root ({alg}): {name}: c2pa-python Trusted", reader.get_validation_state() == "Trusted" and not failures,
+                      f"{reader.get_validation_state()} {failures}")
+
+
 def main():
     for name in ["C.jpg", "CA.jpg", "CACA.jpg", "XCA.jpg", "E-sig-CA.jpg"]:
         compare(name, os.path.join(FIXTURES, name))
@@ -142,6 +164,7 @@ def main():
                 open(tampered, "wb").write(bytes(data))
                 compare(f"pixel changed after signing: {sample}", tampered)
         signed_by_labelctl(work)
+        own_root(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

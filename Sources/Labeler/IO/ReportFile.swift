@@ -20,6 +20,27 @@ public final class ReportFile: @unchecked Sendable {
         self.ownsDescriptor = ownsDescriptor
     }
 
+    /// Writes `text` to a new file at `path` with `mode` (0600 for private keys), refusing to
+    /// replace an existing file; the file is synced before this returns.
+    public static func writeNew(_ path: FilePath, _ text: String, mode: UInt32) throws {
+        let fd = try System.open(path, System.OpenFlags.createExclusive, mode: System.Mode(mode), action: "create")
+        do {
+            try System.fchmod(fd, System.Mode(mode), path)
+            try Array(text.utf8).withUnsafeBytes { try System.writeAll(fd, $0, path) }
+            try System.fsync(fd, path)
+            try System.closeChecked(fd, path, action: "finish")
+        } catch {
+            System.close(fd)
+            System.unlink(path)
+            throw LabelerError.wrapping(error, path: path.description)
+        }
+    }
+
+    /// Creates the folder `path` (and its parents) with `mode` if it does not exist.
+    public static func makeFolder(_ path: FilePath, mode: UInt32) throws {
+        try BatchPipeline.makeFolder(path, mode: System.Mode(mode))
+    }
+
     /// The text of a small file the user names (a certificate, a key, a policy).
     public static func readText(_ path: FilePath) throws -> String {
         String(decoding: try InputFile(reading: path).bytes, as: UTF8.self)
