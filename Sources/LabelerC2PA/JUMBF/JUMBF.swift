@@ -1,3 +1,5 @@
+import LabelerBytes
+
 /// JUMBF, the box format C2PA manifests live in (ISO/IEC 19566-5; C2PA 2.x §11.1).
 ///
 /// ```
@@ -17,11 +19,7 @@ public enum JUMBF {
         public let rawValue: UInt32
         public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-        init(_ name: StaticString) {
-            var value: UInt32 = 0
-            name.withUTF8Buffer { for byte in $0 { value = value << 8 | UInt32(byte) } }
-            rawValue = value
-        }
+        init(_ name: StaticString) { rawValue = FourCC.value(name) }
 
         public static let superbox = BoxType("jumb")
         public static let description = BoxType("jumd")
@@ -34,10 +32,7 @@ public enum JUMBF {
         public static let salt = BoxType("c2sh")
         public static let free = BoxType("free")
 
-        public var description: String {
-            let bytes = [24, 16, 8, 0].map { UInt8(truncatingIfNeeded: rawValue >> UInt32($0)) }
-            return String(decoding: bytes.map { (0x20 ... 0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
-        }
+        public var description: String { FourCC.text(rawValue) }
     }
 
     /// The content-type UUID of a superbox (C2PA 2.x §11.1.2, table of JUMBF types).

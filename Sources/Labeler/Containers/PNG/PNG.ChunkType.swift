@@ -7,11 +7,7 @@ extension PNG {
 
         public init(rawValue: UInt32) { self.rawValue = rawValue }
 
-        init(_ name: StaticString) {
-            var value: UInt32 = 0
-            name.withUTF8Buffer { for byte in $0 { value = value << 8 | UInt32(byte) } }
-            rawValue = value
-        }
+        init(_ name: StaticString) { rawValue = FourCC.value(name) }
 
         public static let IHDR = ChunkType("IHDR")
         public static let IDAT = ChunkType("IDAT")
@@ -24,11 +20,7 @@ extension PNG {
         public static let caBX = ChunkType("caBX")
 
         /// The four bytes in file order.
-        var bytes: [UInt8] {
-            var writer = ByteWriter(capacity: 4)
-            writer.writeInteger(rawValue)
-            return writer.bytes
-        }
+        var bytes: [UInt8] { FourCC.bytes(rawValue) }
 
         /// Every byte must be an ASCII letter (§5.3).
         var isWellFormed: Bool { bytes.allSatisfy { (0x41 ... 0x5A).contains($0) || (0x61 ... 0x7A).contains($0) } }
@@ -36,9 +28,7 @@ extension PNG {
         /// Bit 5 of the first byte clear: the chunk is critical (§5.4).
         public var isCritical: Bool { rawValue & 0x2000_0000 == 0 }
 
-        public var description: String {
-            String(decoding: bytes.map { (0x20 ... 0x7E).contains($0) ? $0 : UInt8(ascii: "?") }, as: UTF8.self)
-        }
+        public var description: String { FourCC.text(rawValue) }
     }
 
     /// One chunk located in a file; all positions are absolute byte offsets.
