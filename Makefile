@@ -35,7 +35,11 @@ demo: build
 	$(LABELCTL) verify out
 	@echo; echo "== exiftool reads what we wrote =="
 	exiftool -G1 -XMP-iptcExt:DigitalSourceType -XMP-iptcExt:AISystemUsed -XMP-TC260:AIGC out/coffee.png
-	@echo; echo "== a file signed with C2PA is refused, not silently broken (exit 65 expected) =="
+	@echo; echo "== C2PA: make a key and an own root, stamp and sign, and validate natively =="
+	$(LABELCTL) keygen --out out/keys --subject "Example Co"
+	$(LABELCTL) stamp $(DEMO_FLAGS) --sign --cert out/keys/chain.pem --key out/keys/key.pem -o out/signed SampleMedia/photos/rocket.jpg SampleMedia/photos/chelsea.png
+	$(LABELCTL) verify out/signed | grep -E "^out|c2pa "
+	@echo; echo "== a file signed with C2PA by someone else is refused, not silently broken (exit 65 expected) =="
 	-$(LABELCTL) stamp $(DEMO_FLAGS) -o out/refused SampleMedia/c2pa/C.jpg
 	@echo; echo "== malformed inputs: clear errors with byte offsets, nothing written (exit 65 expected) =="
 	-$(LABELCTL) stamp $(DEMO_FLAGS) -o out/malformed SampleMedia/malformed/truncated-mid-idat.png SampleMedia/malformed/bad-crc.png SampleMedia/malformed/segment-length-past-end.jpg
