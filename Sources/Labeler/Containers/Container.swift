@@ -37,6 +37,10 @@ protocol Container: Sendable {
     /// segments, a PNG `caBX` chunk), headers included: what a data hash's exclusion covers.
     static func c2paCarrierSize(storeSize: Int) -> Int
 
+    /// Where the C2PA carrier starts in the output. Only original bytes come before it (the SOI and
+    /// APP0 run of a JPEG, the signature and IHDR of a PNG), so it is known without planning.
+    var c2paCarrierOffset: Int { get }
+
     /// The carrier bytes of `store`.
     static func c2paCarrier(store: [UInt8]) throws -> [UInt8]
 

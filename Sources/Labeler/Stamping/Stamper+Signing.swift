@@ -19,19 +19,16 @@ extension Stamper {
                 softwareAgentVersion: disclosure.aiSystemVersion,
                 instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID())),
             signer: signer, manifestID: Disclosure.randomUUID())
-        // Where the carrier starts does not depend on its size: find it with a one-byte placeholder.
-        var probe = edit
-        probe.c2paCarrier = [0]
-        guard let start = try container.plan(probe).region(for: .c2pa)?.output.lowerBound else {
-            throw LabelerError(.invalidRequest, "\(format.format): this format has no place for a C2PA manifest")
-        }
+        // Only original bytes precede the carrier, so where it starts is known before planning.
+        let start = container.c2paCarrierOffset
         let layout = try builder.layout(start: start, carrierSize: format.c2paCarrierSize)
         var reserved = edit
         reserved.c2paCarrier = [UInt8](repeating: 0, count: layout.exclusionLength)
         var plan = try container.plan(reserved)
         let exclusion = start ..< start + layout.exclusionLength
         guard plan.region(for: .c2pa)?.output == exclusion else {
-            throw LabelerError(.invalidRequest, "\(format.format): the C2PA carrier moved between planning passes")
+            throw LabelerError(
+                .invalidRequest, "\(format.format): the C2PA carrier is not where the container said it goes")
         }
         var hasher = DataHasher()
         plan.forEachChunk(of: container.bytes, excluding: .c2pa) { hasher.update($0) }

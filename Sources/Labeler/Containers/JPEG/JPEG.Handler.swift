@@ -123,6 +123,16 @@ extension JPEG {
             return carrier
         }
 
+        /// After SOI and the APP0 run that follows it (``storeAnchor``).
+        var c2paCarrierOffset: Int { reader.segments[storeAnchor].offset }
+
+        /// The index of the segment the C2PA carrier goes before: the first after SOI and its APP0 run.
+        var storeAnchor: Int {
+            var anchor = 1
+            while anchor < reader.segments.count - 1, reader.segments[anchor].marker == Marker.app0 { anchor += 1 }
+            return anchor
+        }
+
         /// The store reassembled from its APP11 segments (C2PA 2.x §A.3.1, JPEG XT): each payload is
         /// `CI "JP" | En u16 | Z u32 | box`, the first (`Z` = 1) holding the store from its start,
         /// later ones repeating its 8-byte `LBox TBox` before the next part. Segments of the `En`
@@ -182,8 +192,7 @@ extension JPEG {
             let storeSegments = segments.filter(isJUMBF)
             if edit.c2paCarrier != nil { removed.formUnion(storeSegments.map(\.offset)) }
             // c2pa-rs places the store after the last APP0 (else right after SOI), before our Exif and XMP.
-            var storeAnchor = 1
-            while storeAnchor < segments.count, segments[storeAnchor].marker == Marker.app0 { storeAnchor += 1 }
+            let storeAnchor = self.storeAnchor
             var plan = SplicePlan()
             for (index, segment) in segments.enumerated() {
                 if index == storeAnchor, let carrier = edit.c2paCarrier {

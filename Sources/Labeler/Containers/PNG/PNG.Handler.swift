@@ -68,6 +68,9 @@ extension PNG {
 
         static func c2paCarrier(store: [UInt8]) throws -> [UInt8] { PNG.serializedChunk(type: .caBX, data: store) }
 
+        /// Right after IHDR.
+        var c2paCarrierOffset: Int { reader.chunks.first?.range.upperBound ?? PNG.signature.count }
+
         /// The `caBX` chunk's data: the store as it is (C2PA 2.x §A.3.2).
         func manifestStoreBytes() -> [UInt8]? {
             reader.chunks.first { $0.type == .caBX }.map { Array(bytes[$0.dataRange]) }
