@@ -2,13 +2,14 @@
 //
 // Labeler: stamp and verify "AI-generated" disclosures in images and text.
 //
-// Layout (see ../shared/reference/style.md §2.1):
+// Layout:
 //   CLibPNG / CLibJPEG / CLibEXIF / CZlib / CLibDeflate   system libraries found through pkg-config
 //   CLabelerShims                           the only C we write (every setjmp lives here)
 //   LabelerCInterop                         the only Swift that imports C modules; `package` API
 //   Labeler                                 the library: containers, metadata, disclosure, pipeline
 //   LabelerBytes                            big-endian ByteReader/ByteWriter shared by the containers and C2PA
-//   LabelerC2PA                             C2PA building blocks (CBOR, JUMBF); knows nothing of PNG/JPEG
+//   LabelerC2PA                             C2PA: CBOR, JUMBF, COSE, manifest store, validation, signing, keygen;
+//                                           knows nothing of PNG/JPEG
 //   labelctl                                the thin command-line front end
 //   LabelerTestSupport                      fixtures, temporary folders and the process runner the tests share
 //
