@@ -165,6 +165,9 @@ enum System {
 
     static func unlink(_ path: FilePath) { _ = path.withCString { Glibc.unlink($0) } }
 
+    /// `rmdir`: removes an empty folder (errors ignored, as for ``unlink(_:)``).
+    static func removeFolder(_ path: FilePath) { _ = path.withCString { Glibc.rmdir($0) } }
+
     static func mkdir(_ path: FilePath, mode: mode_t) throws {
         let result = path.withCString { Glibc.mkdir($0, mode) }
         if result != 0, errno != EEXIST { throw error("create the folder", path) }

@@ -35,7 +35,9 @@ struct StampCommand: ParsableCommand {
         help: "Also sign: a C2PA manifest (claim v2, c2pa.actions.v2 with the digital source type, c2pa.hash.data).")
     var sign = false
 
-    @Option(name: .long, help: "With --sign: the certificate chain, PEM, leaf first.")
+    @Option(
+        name: .long,
+        help: "With --sign: the certificate chain, PEM, leaf first (default: the per-user development key).")
     var cert: String?
 
     @Option(name: .long, help: "With --sign: the private key, PEM (PKCS#8 or SEC1; P-256, P-384 or Ed25519).")
@@ -71,7 +73,9 @@ struct StampCommand: ParsableCommand {
             throw ValidationError("give exactly one of -o OUTDIR or --in-place")
         }
         if resume, journal == nil, inPlace { throw ValidationError("--resume with --in-place needs --journal PATH") }
-        if sign, cert == nil || key == nil { throw ValidationError("--sign needs --cert CHAIN.pem and --key KEY.pem") }
+        if sign, (cert == nil) != (key == nil) {
+            throw ValidationError("give both --cert CHAIN.pem and --key KEY.pem, or neither (the development key)")
+        }
         if !sign, cert != nil || key != nil { throw ValidationError("--cert and --key are for --sign") }
         if disclosure.contentID != nil, inputs.count > 1 {
             throw ValidationError("--content-id names one output; \(inputs.count) inputs were given")
@@ -120,7 +124,20 @@ struct StampCommand: ParsableCommand {
     /// The signer of `--sign`, from `--cert` and `--key`; a key that does not match the leaf
     /// certificate is refused here, before any file is read.
     private func loadSigner() throws -> (any Signer)? {
-        guard sign, let cert, let key else { return nil }
+        guard sign else { return nil }
+        guard let cert, let key else {
+            do {
+                let (signer, created) = try DevelopmentKeyStore.signer()
+                if created {
+                    CommandSupport.printError(
+                        "note: made a development signing key and root in \(DevelopmentKeyStore.folder) (validators trust it once root.pem is among their anchors)"
+                    )
+                }
+                return signer
+            } catch let error as LabelerError {
+                throw CommandSupport.fail(error)
+            }
+        }
         do {
             let chain = try ReportFile.readText(StandardStreams.argumentPath(cert))
             let pem = try ReportFile.readText(StandardStreams.argumentPath(key))
