@@ -1,3 +1,4 @@
+public import LabelerC2PA
 /// The library's front door: stamp, verify and inspect files.
 ///
 /// ```swift
@@ -31,10 +32,10 @@ public enum Labeler {
     }
 
     /// Verifies the file at `path`; unreadable or corrupt files give a report with verdict `.error`.
-    public static func verify(file path: FilePath) -> VerificationReport {
+    public static func verify(file path: FilePath, trustAnchors: TrustAnchors? = nil) -> VerificationReport {
         var report: VerificationReport
         do {
-            report = Verifier().verify(try InputFile(reading: path).bytes)
+            report = Verifier(trustAnchors: trustAnchors).verify(try InputFile(reading: path).bytes)
         } catch {
             report = VerificationReport(
                 format: nil, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))

@@ -1,9 +1,18 @@
+public import LabelerC2PA
+
 /// Verifies many files concurrently and hands reports back in walk order; the tree is streamed.
 public struct BatchVerifier: Sendable {
     public var jobs: Int
     public var discovery: FileDiscovery
 
-    public init(jobs: Int = BatchPipeline.activeCores, discovery: FileDiscovery = FileDiscovery()) {
+    /// Roots C2PA signers are checked against (`nil`: none).
+    public var trustAnchors: TrustAnchors?
+
+    public init(
+        jobs: Int = BatchPipeline.activeCores, discovery: FileDiscovery = FileDiscovery(),
+        trustAnchors: TrustAnchors? = nil
+    ) {
+        self.trustAnchors = trustAnchors
         self.jobs = max(1, jobs)
         self.discovery = discovery
     }
@@ -26,7 +35,7 @@ public struct BatchVerifier: Sendable {
                     return VerificationReport(
                         path: path, format: nil, verdict: .error, layers: [], regimes: [], error: error)
                 case .file(let item):
-                    let report = Labeler.verify(file: item.path)
+                    let report = Labeler.verify(file: item.path, trustAnchors: trustAnchors)
                     if !item.isExplicit, report.errorCode == .unsupportedFormat { return nil }
                     return report
                 }

@@ -26,8 +26,10 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
         case tc260
         /// An EXIF block.
         case exif
-        /// A C2PA manifest store.
+        /// A C2PA manifest store whose active manifest validates (signature, hashed URIs, data hash).
         case c2pa
+        /// Such a manifest, signed by a chain that ends at a trust anchor (`--trust-anchors`).
+        case c2paTrusted = "c2pa-trusted"
 
         /// Parses a name, accepting `xmp` for ``iptc``.
         public init?(name: String) {
@@ -43,6 +45,7 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
             case .tc260: return report.layer(.tc260)?.status == .present
             case .exif: return report.layer(.exif)?.status == .present
             case .c2pa: return report.layer(.c2pa)?.status == .present
+            case .c2paTrusted: return report.layer(.c2pa)?.fields["ValidationState"] == "trusted"
             }
         }
 

@@ -21,7 +21,7 @@ extension Verifier {
             layer.problems.append(Finding(Finding.Kind(rawValue: "c2pa.manifest.malformed"), "\(error)"))
             return layer
         }
-        let result = ManifestValidator().validate(store, asset: container.bytes)
+        let result = ManifestValidator(trustAnchors: trustAnchors).validate(store, asset: container.bytes)
         layer.fields["ValidationState"] = result.state.rawValue
         layer.fields["Manifests"] = String(store.manifests.count)
         if let label = result.activeManifest { layer.fields["ActiveManifest"] = label }

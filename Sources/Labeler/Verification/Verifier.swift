@@ -1,3 +1,4 @@
+public import LabelerC2PA
 import LabelerCInterop
 
 /// Finds every disclosure site in a file of any registered format and checks it (regulation.md §7.6).
@@ -6,7 +7,10 @@ import LabelerCInterop
 /// `tEXt`/`zTXt`/`iTXt` keyed `AIGC`, EXIF UserComment / ImageDescription holding Annex E JSON,
 /// C2PA manifest presence. Never throws: unreadable input is a ``VerificationReport/Verdict/error``.
 public struct Verifier: Sendable {
-    public init() {}
+    /// Roots a C2PA signer's chain is checked against; `nil`: none (intact reads `valid`, untrusted).
+    public var trustAnchors: TrustAnchors?
+
+    public init(trustAnchors: TrustAnchors? = nil) { self.trustAnchors = trustAnchors }
 
     public func verify(_ bytes: [UInt8]) -> VerificationReport {
         let container: any Container

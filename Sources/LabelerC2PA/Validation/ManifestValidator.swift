@@ -7,7 +7,10 @@ import Crypto
 /// Trust: with no anchors given, an intact signature reads as `valid` with
 /// `signingCredential.untrusted` (as c2pa-rs reports it), never as tampered.
 public struct ManifestValidator: Sendable {
-    public init() {}
+    /// The roots to trust; `nil`: none configured (an intact signature reads `valid`, untrusted).
+    public var trustAnchors: TrustAnchors?
+
+    public init(trustAnchors: TrustAnchors? = nil) { self.trustAnchors = trustAnchors }
 
     public func validate(_ store: ManifestStore, asset: [UInt8]) -> ManifestValidation {
         var result = ManifestValidation(state: .valid, statuses: [])
@@ -26,7 +29,11 @@ public struct ManifestValidator: Sendable {
         checkDataHash(manifest, store: store, asset: asset, base: base, into: &result)
         readActions(manifest, store: store, into: &result)
         let tolerated: Set<String> = ["signingCredential.untrusted"]
-        if result.failures.contains(where: { !tolerated.contains($0.code) }) { result.state = .invalid }
+        if result.failures.contains(where: { !tolerated.contains($0.code) }) {
+            result.state = .invalid
+        } else if result.statuses.contains(where: { $0.code == "signingCredential.trusted" }) {
+            result.state = .trusted
+        }
         return result
     }
 
@@ -56,10 +63,23 @@ public struct ManifestValidator: Sendable {
                     ValidationStatus(
                         "claimSignature.mismatch", .failure, url: url, "the claim signature does not verify"))
             }
-            result.statuses.append(
-                ValidationStatus(
-                    "signingCredential.untrusted", .failure, url: url,
-                    "the signer's chain was not checked against trust anchors (none configured)"))
+            if let anchors = trustAnchors {
+                if let problem = anchors.problem(with: sign1.certificateChain) {
+                    result.statuses.append(
+                        ValidationStatus(
+                            "signingCredential.untrusted", .failure, url: url, "the signer is not trusted: \(problem)"))
+                } else {
+                    result.statuses.append(
+                        ValidationStatus(
+                            "signingCredential.trusted", .success, url: url, "the signer's chain ends at a trust anchor"
+                        ))
+                }
+            } else {
+                result.statuses.append(
+                    ValidationStatus(
+                        "signingCredential.untrusted", .failure, url: url,
+                        "the signer's chain was not checked against trust anchors (none configured)"))
+            }
         } catch {
             result.statuses.append(
                 ValidationStatus("claimSignature.mismatch", .failure, url: url, "unreadable signature: \(error)"))

@@ -8,7 +8,7 @@ struct CheckCommand: ParsableCommand {
         abstract: "CI gate: verify a whole tree against a policy; exit 0 only if every file meets it.",
         discussion: """
             Requirements (--require, or per folder in --policy FILE): any (a machine-readable AI label; the default), \
-            xmp/iptc, tc260, exif, c2pa. Invalid labels and unreadable files always fail; a path that does not exist \
+            xmp/iptc, tc260, exif, c2pa (a valid manifest), c2pa-trusted (signed by a chain to --trust-anchors). Invalid labels and unreadable files always fail; a path that does not exist \
             is one failing entry. Files that are not PNG/JPEG inside folders are skipped. --format junit writes JUnit \
             XML that CI systems list per file.
 
@@ -18,8 +18,11 @@ struct CheckCommand: ParsableCommand {
     enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
 
     @OptionGroup var discovery: DiscoveryOptions
+    @OptionGroup var trust: TrustOptions
 
-    @Option(name: .long, help: "Comma-separated layers every file must carry (any, xmp, iptc, tc260, exif, c2pa).")
+    @Option(
+        name: .long,
+        help: "Comma-separated layers every file must carry (any, xmp, iptc, tc260, exif, c2pa, c2pa-trusted).")
     var require: String?
 
     @Option(name: .long, help: "JSON policy file with per-folder rules (see README).")
@@ -38,7 +41,8 @@ struct CheckCommand: ParsableCommand {
         if require != nil, policy != nil { throw ValidationError("give --require or --policy, not both") }
         if let require {
             for name in require.split(separator: ",") where CheckPolicy.Requirement(name: String(name)) == nil {
-                throw ValidationError("unknown layer '\(name)'; choose from any, xmp, iptc, tc260, exif, c2pa")
+                throw ValidationError(
+                    "unknown layer '\(name)'; choose from any, xmp, iptc, tc260, exif, c2pa, c2pa-trusted")
             }
         }
     }
@@ -62,13 +66,14 @@ struct CheckCommand: ParsableCommand {
             throw CommandSupport.fail(error)
         }
         let worst = Mutex(RunStatus.ok)
-        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) {
-            item, report in
-            let requirements = item.map { rules.requirements(for: $0.relativePath) } ?? rules.default
-            let failures = CheckPolicy.failures(of: report, against: requirements)
-            worst.withLock { $0 = $0.worst(RunStatus(report, failures: failures)) }
-            sink.add(report: report, failures: failures)
-        }
+        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery, trustAnchors: try trust.anchors())
+            .verify(CommandSupport.paths(paths)) {
+                item, report in
+                let requirements = item.map { rules.requirements(for: $0.relativePath) } ?? rules.default
+                let failures = CheckPolicy.failures(of: report, against: requirements)
+                worst.withLock { $0 = $0.worst(RunStatus(report, failures: failures)) }
+                sink.add(report: report, failures: failures)
+            }
         do {
             try sink.finish()
         } catch let error as LabelerError {

@@ -17,6 +17,7 @@ struct VerifyCommand: ParsableCommand {
             """)
 
     @OptionGroup var discovery: DiscoveryOptions
+    @OptionGroup var trust: TrustOptions
 
     @Flag(name: .long, help: "One JSON object per input, one per line.")
     var json = false
@@ -30,12 +31,13 @@ struct VerifyCommand: ParsableCommand {
     func run() throws {
         let worst = Mutex(RunStatus.ok)
         let (json, quiet) = (json, quiet)
-        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery).verify(CommandSupport.paths(paths)) {
-            _, report in
-            worst.withLock { $0 = $0.worst(RunStatus(report)) }
-            if quiet { return }
-            print(json ? ReportRenderer.json(report) : ReportRenderer.text(report))
-        }
+        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery, trustAnchors: try trust.anchors())
+            .verify(CommandSupport.paths(paths)) {
+                _, report in
+                worst.withLock { $0 = $0.worst(RunStatus(report)) }
+                if quiet { return }
+                print(json ? ReportRenderer.json(report) : ReportRenderer.text(report))
+            }
         let status = worst.withLock { $0 }
         if status != .ok { throw status.exitCode }
     }

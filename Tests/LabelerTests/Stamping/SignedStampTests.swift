@@ -81,3 +81,29 @@ import Testing
         return bytes
     }
 }
+
+@Suite struct TrustAnchorTests {
+    @Test("with our own root as the anchor a signed stamp reads trusted; with another root, valid but untrusted")
+    func ownRoot() throws {
+        let credentials = try DevelopmentCredentials.generate(algorithm: .es256, subject: "Trust Test")
+        let stranger = try DevelopmentCredentials.generate(algorithm: .es256, subject: "Someone Else")
+        let signer = try LocalSigner(keyPEM: credentials.keyPEM, chainPEM: credentials.chainPEM)
+        let input = PNGBuilder.minimal()
+        let output = try Stamper(disclosure: .sample, options: StampOptions(signer: signer)).stamp(input).plan
+            .materialize(from: input)
+        let trusted = Verifier(trustAnchors: try TrustAnchors(pem: credentials.rootPEM)).verify(output).layer(.c2pa)
+        #expect(trusted?.fields["ValidationState"] == "trusted" && trusted?.warnings.isEmpty == true)
+        let untrusted = Verifier(trustAnchors: try TrustAnchors(pem: stranger.rootPEM)).verify(output).layer(.c2pa)
+        #expect(untrusted?.status == .present && untrusted?.fields["ValidationState"] == "valid")
+        #expect(untrusted?.warnings.map(\.kind.rawValue) == ["c2pa.signingCredential.untrusted"])
+        let requirement = CheckPolicy.Requirement(name: "c2pa-trusted")
+        #expect(requirement == .c2paTrusted)
+        #expect(
+            CheckPolicy.failures(
+                of: Verifier(trustAnchors: try TrustAnchors(pem: credentials.rootPEM)).verify(output),
+                against: [.c2paTrusted]
+            ).isEmpty)
+        #expect(CheckPolicy.failures(of: Verifier().verify(output), against: [.c2paTrusted]).count == 1)
+        #expect(throws: (any Error).self) { try TrustAnchors(pem: "no certificates here") }
+    }
+}

@@ -1,0 +1,32 @@
+import ArgumentParser
+import Labeler
+import LabelerC2PA
+
+/// Which C2PA signers to trust.
+struct TrustOptions: ParsableArguments {
+    @Option(
+        name: .long,
+        help:
+            "PEM bundle of root certificates to trust for C2PA signers (default: none; intact then reads valid, untrusted)."
+    )
+    var trustAnchors: String?
+
+    /// The anchors, read before any file is checked.
+    func anchors() throws -> TrustAnchors? {
+        guard let trustAnchors else { return nil }
+        do {
+            let anchors = try TrustAnchors(pem: try ReportFile.readText(StandardStreams.argumentPath(trustAnchors)))
+            if !anchors.skipped.isEmpty {
+                CommandSupport.printError(
+                    "note: \(anchors.skipped.count) of the certificates in \(trustAnchors) cannot be used as anchors (RSA-PSS keys are not supported yet) and were left out"
+                )
+            }
+            return anchors
+        } catch let error as LabelerError {
+            throw CommandSupport.fail(error)
+        } catch {
+            CommandSupport.printError("--trust-anchors \(trustAnchors): \(error)")
+            throw RunStatus.usage.exitCode
+        }
+    }
+}
