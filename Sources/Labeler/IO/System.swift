@@ -66,8 +66,7 @@ enum System {
 
     /// The error for a failed call, with the C library's words for `code`.
     static func error(_ action: String, _ path: FilePath, _ code: Int32 = errno) -> LabelerError {
-        LabelerError(
-            code == ENOSPC || code == EDQUOT ? .io : .io, "cannot \(action): \(message(code))", path: path.description)
+        LabelerError(.io, "cannot \(action): \(message(code))", path: path.description)
     }
 
     static func message(_ code: Int32) -> String { String(cString: strerror(code)) }
