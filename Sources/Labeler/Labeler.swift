@@ -33,9 +33,21 @@ public enum Labeler {
 
     /// Verifies the file at `path`; unreadable or corrupt files give a report with verdict `.error`.
     public static func verify(file path: FilePath, trustAnchors: TrustAnchors? = nil) -> VerificationReport {
+        verify(file: path, trustAnchors: trustAnchors, skippingUnsupported: false)
+            ?? VerificationReport(format: nil, verdict: .error, layers: [], regimes: [])
+    }
+
+    /// ``verify(file:trustAnchors:)``, or `nil` without reading past the first bytes when
+    /// `skippingUnsupported` and the format is not one Labeler reads (files met in folders).
+    static func verify(
+        file path: FilePath, trustAnchors: TrustAnchors?, skippingUnsupported: Bool
+    ) -> VerificationReport? {
         var report: VerificationReport
         do {
-            report = Verifier(trustAnchors: trustAnchors).verify(try InputFile(reading: path).bytes)
+            let input = try InputFile(
+                reading: path, onlyIf: skippingUnsupported ? { ContainerRegistry.type(sniffing: $0) != nil } : nil)
+            guard input.isComplete else { return nil }
+            report = Verifier(trustAnchors: trustAnchors).verify(input.bytes)
         } catch {
             report = VerificationReport(
                 format: nil, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))

@@ -10,7 +10,12 @@ struct InputFile: Sendable {
     static let maxBytes = 1 << 31
 
     let path: FilePath
+    /// The whole file, or only its first bytes when ``isComplete`` is false.
     let bytes: [UInt8]
+    /// False when the file was not read past its first bytes (its format was not accepted).
+    let isComplete: Bool
+    /// The file's size, from `fstat`.
+    let size: Int
     /// Permission bits, owner and group, and the identity, from the `fstat` before reading.
     let mode: System.Mode
     let owner: System.UserID
@@ -49,7 +54,10 @@ struct InputFile: Sendable {
 
     /// Reads the regular file at `path` (following a symlink to it).
     /// - Throws: ``LabelerError`` (`.io`, `.tooLarge`) naming the path.
-    init(reading path: FilePath) throws {
+    /// - Parameter accept: when given, only the first ``ContainerRegistry/sniffLength`` bytes are
+    ///   read first, and the rest only if `accept` takes them (a video met in a folder is not read
+    ///   whole just to be skipped); otherwise ``isComplete`` is false and ``bytes`` is that prefix.
+    init(reading path: FilePath, onlyIf accept: (([UInt8]) -> Bool)? = nil) throws {
         self.path = path
         let fd = try System.open(path, System.OpenFlags.read, action: "open for reading")
         defer { System.close(fd) }
@@ -57,17 +65,37 @@ struct InputFile: Sendable {
         guard System.Kind(status) == .regular else {
             throw LabelerError(.io, "not a regular file", path: path.description)
         }
-        let size = status.byteCount
-        guard size <= Self.maxBytes else {
+        guard status.byteCount <= Self.maxBytes else {
             throw LabelerError(
-                .tooLarge, "file of \(size) bytes exceeds the \(Self.maxBytes)-byte limit", path: path.description)
+                .tooLarge, "file of \(status.byteCount) bytes exceeds the \(Self.maxBytes)-byte limit",
+                path: path.description)
         }
+        size = status.byteCount
+        if let accept {
+            var prefix = [UInt8](repeating: 0, count: min(size, ContainerRegistry.sniffLength))
+            let count = try prefix.withUnsafeMutableBytes {
+                try System.pread(fd, $0.baseAddress, $0.count, at: 0, path)
+            }
+            if !accept(Array(prefix.prefix(count))) {
+                bytes = Array(prefix.prefix(count))
+                isComplete = false
+                mode = status.permissions
+                owner = status.owner
+                group = status.group
+                linkCount = status.linkCount
+                check = Check(path: path, identity: Identity(status))
+                return
+            }
+        }
+        isComplete = true
         var shortRead = false
-        bytes = try [UInt8](unsafeUninitializedCapacity: size) { buffer, initialized in
+        let fileSize = status.byteCount
+        bytes = try [UInt8](unsafeUninitializedCapacity: fileSize) { buffer, initialized in
             var total = 0
-            while total < size {
+            while total < fileSize {
                 let count = try System.pread(
-                    fd, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + total) }, size - total, at: total, path)
+                    fd, buffer.baseAddress.map { UnsafeMutableRawPointer($0 + total) }, fileSize - total, at: total,
+                    path)
                 if count == 0 { shortRead = true; break }
                 total += count
             }

@@ -35,9 +35,9 @@ public struct BatchVerifier: Sendable {
                     return VerificationReport(
                         path: path, format: nil, verdict: .error, layers: [], regimes: [], error: error)
                 case .file(let item):
-                    let report = Labeler.verify(file: item.path, trustAnchors: trustAnchors)
-                    if !item.isExplicit, report.errorCode == .unsupportedFormat { return nil }
-                    return report
+                    // Files met in folders are read whole only if their format is one we read.
+                    return Labeler.verify(
+                        file: item.path, trustAnchors: trustAnchors, skippingUnsupported: !item.isExplicit)
                 }
             }
         } deliver: { entry, report in

@@ -50,14 +50,18 @@ extension BatchPipeline {
                 }
                 let fileStart = clock.now
                 do {
-                    let input = try InputFile(reading: item.path)
+                    // Files met in folders are read whole only if their format is one we write.
+                    let input = try InputFile(
+                        reading: item.path,
+                        onlyIf: item.isExplicit ? nil : { ContainerRegistry.type(sniffing: $0) != nil })
                     guard
+                        input.isComplete,
                         let type = ContainerRegistry.type(
                             sniffing: Array(input.bytes.prefix(ContainerRegistry.sniffLength)))
                     else {
                         if !item.isExplicit {
                             records.append(
-                                BatchRecord(path: item.path, outcome: .skippedUnsupported, bytes: input.bytes.count))
+                                BatchRecord(path: item.path, outcome: .skippedUnsupported, bytes: input.size))
                             continue
                         }
                         throw ContainerRegistry.unsupported(input.bytes)
