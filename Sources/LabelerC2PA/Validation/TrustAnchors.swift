@@ -1,5 +1,4 @@
 import Dispatch
-public import Foundation
 import SwiftASN1
 import X509
 
@@ -36,8 +35,8 @@ public struct TrustAnchors: Sendable {
         self.skipped = skipped
     }
 
-    /// `nil` when the chain (leaf first, DER) validates to one of the anchors at `time`, else why not.
-    public func problem(with chain: [[UInt8]], at time: Date = Date()) -> String? {
+    /// `nil` when the chain (leaf first, DER) validates to one of the anchors now, else why not.
+    public func problem(with chain: [[UInt8]]) -> String? {
         guard let leafBytes = chain.first else { return "no certificate chain" }
         let leaf: Certificate
         let intermediates: [Certificate]
@@ -51,8 +50,8 @@ public struct TrustAnchors: Sendable {
         let outcome = OutcomeBox()
         let done = DispatchSemaphore(value: 0)
         Task.detached {
-            var verifier = Verifier(rootCertificates: CertificateStore(roots)) { RFC5280Policy(validationTime: time) }
-            let result = await verifier.validate(leafCertificate: leaf, intermediates: CertificateStore(intermediates))
+            var verifier = Verifier(rootCertificates: CertificateStore(roots)) { RFC5280Policy() }
+            let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(intermediates))
             switch result {
             case .validCertificate: outcome.set(nil)
             case .couldNotValidate(let failures):
