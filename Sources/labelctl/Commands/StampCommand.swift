@@ -43,6 +43,13 @@ struct StampCommand: ParsableCommand {
     @Option(name: .long, help: "With --sign: the private key, PEM (PKCS#8 or SEC1; P-256, P-384 or Ed25519).")
     var key: String?
 
+    @Option(
+        name: .long,
+        help:
+            "With --sign and --cert: a program that signs (reads the bytes on stdin, writes the signature on stdout), run with /bin/sh -c, instead of --key: a KMS, HSM or PKCS#11 client."
+    )
+    var signerCommand: String?
+
     @Flag(name: .long, help: "Do not fill EXIF Software / ImageDescription in JPEGs.")
     var noExif = false
 
@@ -73,7 +80,11 @@ struct StampCommand: ParsableCommand {
             throw ValidationError("give exactly one of -o OUTDIR or --in-place")
         }
         if resume, journal == nil, inPlace { throw ValidationError("--resume with --in-place needs --journal PATH") }
-        if sign, (cert == nil) != (key == nil) {
+        if let signerCommand {
+            guard sign, cert != nil, key == nil, !signerCommand.isEmpty else {
+                throw ValidationError("--signer-command goes with --sign and --cert CHAIN.pem, instead of --key")
+            }
+        } else if sign, (cert == nil) != (key == nil) {
             throw ValidationError("give both --cert CHAIN.pem and --key KEY.pem, or neither (the development key)")
         }
         if !sign, cert != nil || key != nil { throw ValidationError("--cert and --key are for --sign") }
@@ -125,6 +136,17 @@ struct StampCommand: ParsableCommand {
     /// certificate is refused here, before any file is read.
     private func loadSigner() throws -> (any Signer)? {
         guard sign else { return nil }
+        if let signerCommand, let cert {
+            do {
+                return try CommandSigner(
+                    command: signerCommand, chainPEM: try ReportFile.readText(StandardStreams.argumentPath(cert)))
+            } catch let error as LabelerError {
+                throw CommandSupport.fail(error)
+            } catch {
+                CommandSupport.printError("--signer-command: \(error)")
+                throw RunStatus.usage.exitCode
+            }
+        }
         guard let cert, let key else {
             do {
                 let (signer, created) = try DevelopmentKeyStore.signer()
