@@ -33,21 +33,29 @@ public enum Labeler {
 
     /// Verifies the file at `path`; unreadable or corrupt files give a report with verdict `.error`.
     public static func verify(file path: FilePath, trustAnchors: TrustAnchors? = nil) -> VerificationReport {
-        verify(file: path, trustAnchors: trustAnchors, skippingUnsupported: false)
-            ?? VerificationReport(format: nil, verdict: .error, layers: [], regimes: [])
+        report(path, trustAnchors: trustAnchors) { try InputFile(reading: path) }
     }
 
-    /// ``verify(file:trustAnchors:)``, or `nil` without reading past the first bytes when
-    /// `skippingUnsupported` and the format is not one Labeler reads (files met in folders).
-    static func verify(
-        file path: FilePath, trustAnchors: TrustAnchors?, skippingUnsupported: Bool
-    ) -> VerificationReport? {
+    /// ``verify(file:trustAnchors:)`` for a file met in a folder: `nil`, without reading past its
+    /// first bytes, when its format is not one Labeler reads.
+    static func verifyIfSupported(file path: FilePath, trustAnchors: TrustAnchors?) -> VerificationReport? {
+        let input: InputFile
+        do {
+            input = try InputFile(reading: path, onlyIf: { ContainerRegistry.type(sniffing: $0) != nil })
+        } catch {
+            return report(path, trustAnchors: trustAnchors) { throw error }
+        }
+        guard input.isComplete else { return nil }
+        return report(path, trustAnchors: trustAnchors) { input }
+    }
+
+    /// The report for the file `read` gives, or an `.error` report with what it threw.
+    private static func report(
+        _ path: FilePath, trustAnchors: TrustAnchors?, read: () throws -> InputFile
+    ) -> VerificationReport {
         var report: VerificationReport
         do {
-            let input = try InputFile(
-                reading: path, onlyIf: skippingUnsupported ? { ContainerRegistry.type(sniffing: $0) != nil } : nil)
-            guard input.isComplete else { return nil }
-            report = Verifier(trustAnchors: trustAnchors).verify(input.bytes)
+            report = Verifier(trustAnchors: trustAnchors).verify(try read().bytes)
         } catch {
             report = VerificationReport(
                 format: nil, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))

@@ -128,7 +128,7 @@ public struct BatchPipeline: Sendable {
     static func makeFolder(_ folder: FilePath, mode: System.Mode = 0o755) throws {
         if let status = try System.stat(folder) {
             guard System.Kind(status) == .directory else {
-                throw LabelerError(.io, "'\(folder)' exists and is not a folder", path: folder.description)
+                throw LabelerError(.io, "exists and is not a folder", path: folder.description)
             }
             return
         }

@@ -36,8 +36,9 @@ public struct BatchVerifier: Sendable {
                         path: path, format: nil, verdict: .error, layers: [], regimes: [], error: error)
                 case .file(let item):
                     // Files met in folders are read whole only if their format is one we read.
-                    return Labeler.verify(
-                        file: item.path, trustAnchors: trustAnchors, skippingUnsupported: !item.isExplicit)
+                    return item.isExplicit
+                        ? Labeler.verify(file: item.path, trustAnchors: trustAnchors)
+                        : Labeler.verifyIfSupported(file: item.path, trustAnchors: trustAnchors)
                 }
             }
         } deliver: { entry, report in
