@@ -1,5 +1,3 @@
-import Crypto
-
 /// Builds a signed C2PA manifest store for one asset (C2PA 2.x §10–§14), laid out as c2pa-rs
 /// writes it:
 ///
@@ -68,53 +66,9 @@ public struct ManifestBuilder: Sendable {
     }
 
     private func store(exclusion: Range<Int>, dataHash: [UInt8], signed: Bool) throws -> [UInt8] {
-        var agent: [CBOR.Pair] = [.init(.text("name"), .text(content.softwareAgent))]
-        if let version = content.softwareAgentVersion { agent.append(.init(.text("version"), .text(version))) }
-        let actions = CBOR.map([
-            "actions": .array([
-                .map([
-                    "action": .text("c2pa.created"), "digitalSourceType": .text(content.digitalSourceType),
-                    "softwareAgent": .map(agent),
-                ])
-            ])
-        ])
-        let hash = CBOR.map([
-            "exclusions": .array([
-                .map(["start": .int(Int64(exclusion.lowerBound)), "length": .int(Int64(exclusion.count))])
-            ]),
-            "name": .text("jumbf manifest"), "alg": .text("sha256"), "hash": .bytes(dataHash), "pad": .bytes([]),
-        ])
-        let assertionBoxes = try [("c2pa.actions.v2", actions), ("c2pa.hash.data", hash)].map { label, value in
-            (
-                label,
-                try JUMBF.Writer.superbox(
-                    .cborAssertion, label: label, children: [try JUMBF.Writer.contentBox(.cbor, value.encoded)])
-            )
-        }
-        let references: [CBOR] = assertionBoxes.map { label, box in
-            .map([
-                "url": .text("self#jumbf=c2pa.assertions/" + label),
-                "hash": .bytes(Array(SHA256.hash(data: box.dropFirst(8)))),
-            ])
-        }
-        let claim = CBOR.map([
-            "instanceID": .text(content.instanceID),
-            "claim_generator_info": .map(["name": .text(generatorName), "version": .text(generatorVersion)]),
-            "signature": .text("self#jumbf=/c2pa/\(manifestLabel)/c2pa.signature"),
-            "created_assertions": .array(references), "alg": .text("sha256"),
-        ]).encoded
-        let chain = signer.certificateChain
-        let x5chain: CBOR = chain.count == 1 ? .bytes(chain[0]) : .array(chain.map { .bytes($0) })
-        let protected = CBOR.map([
-            .init(.int(COSE.HeaderLabel.algorithm), .int(signer.algorithm.rawValue)),
-            .init(.int(COSE.HeaderLabel.x5chain), x5chain),
-        ]).encoded
-        let toBeSigned = COSE.Sign1.toBeSigned(protectedBytes: protected, payload: claim)
-        let signature = signed ? try signer.sign(toBeSigned) : [UInt8](repeating: 0, count: signer.signatureSize)
-        guard signature.count == signer.signatureSize else {
-            throw ManifestError("the signer returned \(signature.count) bytes, \(signer.signatureSize) were reserved")
-        }
-        let sign1 = CBOR.tagged(COSE.sign1Tag, .array([.bytes(protected), .map([]), .null, .bytes(signature)])).encoded
+        let assertionBoxes = try assertions(exclusion: exclusion, dataHash: dataHash)
+        let claim = claimBytes(referencing: assertionBoxes)
+        let signature = try signatureBox(claim: claim, signed: signed)
         return try JUMBF.Writer.superbox(
             .manifestStore, label: "c2pa",
             children: [
@@ -122,11 +76,10 @@ public struct ManifestBuilder: Sendable {
                     .standardManifest, label: manifestLabel,
                     children: [
                         try JUMBF.Writer.superbox(
-                            .assertionStore, label: "c2pa.assertions", children: assertionBoxes.map(\.1)),
+                            .assertionStore, label: "c2pa.assertions", children: assertionBoxes.map(\.box)),
                         try JUMBF.Writer.superbox(
                             .claim, label: "c2pa.claim.v2", children: [try JUMBF.Writer.contentBox(.cbor, claim)]),
-                        try JUMBF.Writer.superbox(
-                            .signature, label: "c2pa.signature", children: [try JUMBF.Writer.contentBox(.cbor, sign1)]),
+                        signature,
                     ])
             ])
     }

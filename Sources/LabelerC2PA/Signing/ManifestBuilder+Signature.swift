@@ -1,0 +1,25 @@
+extension ManifestBuilder {
+    /// The `c2pa.signature` superbox (C2PA 2.x §14; c2pa.md §5.1): one `cbor` box holding
+    ///
+    /// ```
+    /// D2 84  bstr(protected {1: alg, 33: x5chain})  {unprotected}  F6  bstr(signature)
+    /// ```
+    /// over the detached `claim` (`["Signature1", protected, h'', claim]`). Unsigned (for
+    /// ``layout(start:carrierSize:)``), the signature is zeros of ``Signer/signatureSize``.
+    func signatureBox(claim: [UInt8], signed: Bool) throws -> [UInt8] {
+        let chain = signer.certificateChain
+        let x5chain: CBOR = chain.count == 1 ? .bytes(chain[0]) : .array(chain.map { .bytes($0) })
+        let protected = CBOR.map([
+            .init(.int(COSE.HeaderLabel.algorithm), .int(signer.algorithm.rawValue)),
+            .init(.int(COSE.HeaderLabel.x5chain), x5chain),
+        ]).encoded
+        let toBeSigned = COSE.Sign1.toBeSigned(protectedBytes: protected, payload: claim)
+        let signature = signed ? try signer.sign(toBeSigned) : [UInt8](repeating: 0, count: signer.signatureSize)
+        guard signature.count == signer.signatureSize else {
+            throw ManifestError("the signer returned \(signature.count) bytes, \(signer.signatureSize) were reserved")
+        }
+        let sign1 = CBOR.tagged(COSE.sign1Tag, .array([.bytes(protected), .map([]), .null, .bytes(signature)])).encoded
+        return try JUMBF.Writer.superbox(
+            .signature, label: "c2pa.signature", children: [try JUMBF.Writer.contentBox(.cbor, sign1)])
+    }
+}
