@@ -122,7 +122,7 @@ import LabelerTestSupport
         #expect(missing.status == 74 && missing.stderr.contains("nope.png"))
     }
 
-    @Test("a C2PA-signed file is refused with exit 65 unless --force")
+    @Test("a C2PA-signed file is refused with exit 65 unless --force, or --sign (which keeps it as the parent)")
     func c2pa() throws {
         let fixture = TestFiles.c2paRS("C.jpg")
         let output = try CLI.temporaryDirectory()
@@ -130,6 +130,14 @@ import LabelerTestSupport
         #expect(refused.status == 65 && refused.stderr.contains("C2PA"))
         let forced = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["--force", "-o", output.path, fixture.path])
         #expect(forced.status == 0)
+        let signedFolder = try CLI.temporaryDirectory()
+        var environment = ProcessInfo.processInfo.environment
+        environment["XDG_CONFIG_HOME"] = signedFolder.path + "/config"
+        let signed = try CLI.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--sign", "-o", signedFolder.path, fixture.path], environment: environment)
+        #expect(signed.status == 0, "\(signed.stderr)")
+        let verified = try CLI.labelctl(["verify", signedFolder.path + "/C.jpg"])
+        #expect(verified.status == 0 && verified.stdout.contains("Parent=contentauth:urn:uuid:"))
     }
 
     @Test("inspect lists chunk offsets and lengths")

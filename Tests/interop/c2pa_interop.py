@@ -118,6 +118,46 @@ def signed_by_labelctl(work):
             check(f"signed by labelctl ({alg}): {name}: labelctl reads it labelled", verdict == "labelled")
 
 
+def over_third_party(work):
+    """labelctl stamp --sign (no --force) over files signed by others (c2pa-rs fixtures, c2pa-python
+    output, JPEG and PNG): the old manifest becomes the parentOf ingredient; c2pa-python reads the
+    result Valid (Trusted with the test root), names the parent, and labelctl agrees."""
+    inputs = [os.path.join(FIXTURES, "CA.jpg"), os.path.join(FIXTURES, "CACA.jpg"),
+              os.path.join(work, "signed-astronaut.jpg"), os.path.join(work, "signed-coffee.png")]
+    parents = {}
+    for path in inputs:
+        with Reader(path) as reader:
+            parents[os.path.basename(path)] = json.loads(reader.json())["active_manifest"]
+    out = os.path.join(work, "over-third-party")
+    run = subprocess.run([LABELCTL, "stamp", "-q", "--generator", "ExampleGen", "--producer", "Acme", "--sign",
+                          "--cert", os.path.join(FIXTURES, "certs", "es256.pub"),
+                          "--key", os.path.join(FIXTURES, "certs", "es256.pem"), "-o", out] + inputs,
+                         capture_output=True, text=True)
+    check("stamp --sign over third-party manifests exits 0 without --force", run.returncode == 0, run.stderr)
+    anchors = open(os.path.join(FIXTURES, "certs", "test_cert_root_bundle.pem")).read()
+    trusted = Context(Settings.from_dict({"trust": {"trust_anchors": anchors}}))
+    for name in sorted(os.listdir(out)):
+        path = os.path.join(out, name)
+        state, failures = reference(path)
+        check(f"re-signed over {name}: c2pa-python Valid, no failures", state == "valid" and not failures,
+              f"{state} {sorted(failures)}")
+        with Reader(path, context=trusted) as reader:
+            store = json.loads(reader.json())
+            active = store["manifests"][store["active_manifest"]]
+            ingredients = active.get("ingredients", [])
+            actions = [a for x in active["assertions"] if x["label"].startswith("c2pa.actions") for a in x["data"]["actions"]]
+            check(f"re-signed over {name}: Trusted with the test root; parentOf {parents[name]}; opened as trainedAlgorithmicMedia",
+                  reader.get_validation_state() == "Trusted"
+                  and [(i.get("relationship"), i.get("active_manifest")) for i in ingredients] == [("parentOf", parents[name])]
+                  and parents[name] in store["manifests"]
+                  and actions[0]["action"] == "c2pa.opened"
+                  and actions[0].get("digitalSourceType", "").endswith("/trainedAlgorithmicMedia"),
+                  f"{reader.get_validation_state()} {ingredients} {actions}")
+        verdict, layer = compare(f"re-signed over {name}", path)
+        check(f"re-signed over {name}: labelctl names the parent {parents[name]}",
+              verdict == "labelled" and layer["fields"].get("Parent") == parents[name], f"{verdict} {layer['fields']}")
+
+
 def own_root(work):
     """labelctl keygen, then stamp --sign with it: c2pa-python reads Trusted once our own root is its anchor."""
     for alg in ["es256", "ed25519"]:
@@ -164,6 +204,7 @@ def main():
                 open(tampered, "wb").write(bytes(data))
                 compare(f"pixel changed after signing: {sample}", tampered)
         signed_by_labelctl(work)
+        over_third_party(work)
         own_root(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)

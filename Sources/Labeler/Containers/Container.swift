@@ -10,6 +10,8 @@
 protocol Container: Sendable {
     /// The format this type handles.
     static var format: ContainerFormat { get }
+    /// The IANA media type (`image/jpeg`), as C2PA's `dc:format` names it.
+    static var mediaType: String { get }
 
     /// Whether `prefix` (up to ``ContainerRegistry/sniffLength`` bytes) starts a file of this format.
     static func sniff(_ prefix: [UInt8]) -> Bool

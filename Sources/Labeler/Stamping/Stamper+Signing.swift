@@ -1,3 +1,4 @@
+import Foundation
 import LabelerC2PA
 
 extension Stamper {
@@ -8,7 +9,9 @@ extension Stamper {
     /// 4. build and sign the store, wrap it in its carrier, and fill the reservation.
     ///
     /// The XMP, Exif and every other site are planned first and covered by the hash, so the
-    /// manifest binds the disclosure as written.
+    /// manifest binds the disclosure as written. An input that already carries a manifest store
+    /// keeps it: its manifests are copied into the new store and the new manifest opens the old
+    /// active one as its parent ingredient (``ParentIngredient``), validated as it was found.
     func signedPlan(
         _ container: any Container, edit: MetadataEdit, disclosure: Disclosure, signer: any Signer
     ) throws -> SplicePlan {
@@ -17,7 +20,8 @@ extension Stamper {
             content: .init(
                 digitalSourceType: disclosure.digitalSourceType.uri, softwareAgent: disclosure.aiSystem,
                 softwareAgentVersion: disclosure.aiSystemVersion,
-                instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID())),
+                instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID()),
+                parent: try Self.parentIngredient(of: container), metadata: Self.c2paMetadata(for: disclosure)),
             signer: signer, manifestID: Disclosure.randomUUID())
         // Only original bytes precede the carrier, so where it starts is known before planning.
         let start = container.c2paCarrierOffset
@@ -40,5 +44,44 @@ extension Stamper {
                 "c2pa: the signed store (\(store.count) bytes) does not fill its reservation (\(layout.storeSize))")
         }
         return plan
+    }
+
+    /// The parent ingredient for an input carrying a manifest store, validated against the input
+    /// as found (no trust anchors: the parent's trust is the reader's business); `nil` without one.
+    /// - Throws: ``LabelerError/Code/provenancePresent`` when the store cannot be read (it cannot be
+    ///   kept; `--force` without `--sign` replaces it).
+    static func parentIngredient(of container: any Container) throws -> ParentIngredient? {
+        guard let found = container.manifestStore else { return nil }
+        do {
+            guard let bytes = container.manifestStoreBytes() else {
+                throw ManifestError("the store's parts do not join")
+            }
+            let store = try ManifestStore(parsing: bytes)
+            let validation = ManifestValidator().validate(store, asset: container.bytes)
+            return try ParentIngredient(store: store, validation: validation, format: type(of: container).mediaType)
+        } catch {
+            throw LabelerError(
+                .provenancePresent,
+                "carries a C2PA manifest store (\(found.carrier)) that cannot be kept as the parent: \(error)",
+                offset: found.range.lowerBound)
+        }
+    }
+
+    /// The disclosure as a `cawg.metadata` assertion: JSON-LD with the IPTC and TC260 properties
+    /// the XMP carries (C2PA 2.x §18.13 metadata; CAWG metadata assertion 1.1).
+    static func c2paMetadata(for disclosure: Disclosure) -> [UInt8] {
+        var object: [String: Any] = [
+            "@context": [
+                "Iptc4xmpExt": "http://iptc.org/std/Iptc4xmpExt/2008-02-29/",
+                "TC260": "http://www.tc260.org.cn/ns/AIGC/1.0/", "dc": "http://purl.org/dc/elements/1.1/",
+            ],
+            "Iptc4xmpExt:DigitalSourceType": disclosure.digitalSourceType.uri,
+            "Iptc4xmpExt:AISystemUsed": disclosure.aiSystem,
+            "TC260:AIGC": AnnexE.innerJSON(for: disclosure),
+        ]
+        if let version = disclosure.aiSystemVersion { object["Iptc4xmpExt:AISystemVersionUsed"] = version }
+        if let name = disclosure.producerDisplayName { object["dc:publisher"] = [name] }
+        let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
+        return Array(data ?? Data("{}".utf8))
     }
 }

@@ -4,6 +4,7 @@ import LabelerCInterop
 /// Options that change how ``Stamper`` treats an input.
 public struct StampOptions: Sendable {
     /// Stamp even when the input carries a C2PA manifest (its hard binding will no longer validate).
+    /// Signed stamping does not need it: the old manifests are kept as the new one's parent.
     public var force: Bool
     /// Fill EXIF Software / ImageDescription where empty (JPEG only).
     public var writeEXIF: Bool
@@ -29,9 +30,10 @@ public struct StampedFile: Sendable {
 /// Writes one disclosure into the bytes of any registered container format, losslessly.
 ///
 /// Only the XMP packet (and, for JPEG, the EXIF segment when a field is empty) changes; every other
-/// byte is copied, so decoded pixels are identical. Inputs carrying a C2PA manifest are refused
-/// unless ``StampOptions/force`` is set: any metadata edit breaks the manifest's hard binding
-/// (C2PA 2.x §15.12 `c2pa.hash.data`), which exiftool and exiv2 do silently.
+/// byte is copied, so decoded pixels are identical. Unsigned stamping refuses inputs carrying a
+/// C2PA manifest unless ``StampOptions/force`` is set: any metadata edit breaks the manifest's hard
+/// binding (C2PA 2.x §15.12 `c2pa.hash.data`), which exiftool and exiv2 do silently. Signed
+/// stamping keeps the history instead: the new manifest takes the old one as its parent ingredient.
 public struct Stamper: Sendable {
     public let disclosure: Disclosure
     public let options: StampOptions
@@ -57,7 +59,7 @@ public struct Stamper: Sendable {
     /// Plans the stamped version of an already walked container.
     func stamp(_ container: any Container, as resolved: Disclosure? = nil) throws -> StampedFile {
         let resolved = resolved ?? disclosure.resolved()
-        if !options.force, let manifest = container.manifestStore {
+        if !options.force, options.signer == nil, let manifest = container.manifestStore {
             throw Self.provenanceError(offset: manifest.range.lowerBound, carrier: manifest.carrier)
         }
         let writeEXIF = options.writeEXIF

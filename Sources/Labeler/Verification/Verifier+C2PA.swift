@@ -13,7 +13,7 @@ extension Verifier {
         let store: ManifestStore
         do {
             guard let bytes = container.manifestStoreBytes() else {
-                throw ManifestErrorText("the JUMBF carrier holds no C2PA manifest store")
+                throw ManifestError("the JUMBF carrier holds no C2PA manifest store")
             }
             store = try ManifestStore(parsing: bytes)
         } catch {
@@ -34,6 +34,18 @@ extension Verifier {
         } else {
             layer.declaresAI = false
         }
+        if let parent = result.ingredients.first(where: { $0.relationship == "parentOf" }) {
+            layer.fields["Parent"] = parent.manifest ?? "(no manifest)"
+            let intact = parent.recordedState != .invalid && parent.signatureVerifies != false
+            layer.fields["ParentState"] = intact ? "valid" : "invalid"
+            if !intact {
+                layer.warnings.append(
+                    Finding(
+                        Finding.Kind(rawValue: "c2pa.ingredient.invalid"),
+                        "the parent manifest \(parent.manifest ?? "") was not valid when it was opened"
+                            + (parent.signatureVerifies == false ? " (its claim signature does not verify)" : "")))
+            }
+        }
         for status in result.failures {
             let finding = Finding(Finding.Kind(rawValue: "c2pa." + status.code), status.explanation, at: status.url)
             if status.code == "signingCredential.untrusted" {
@@ -45,10 +57,4 @@ extension Verifier {
         if result.state == .invalid { layer.status = .invalid }
         return layer
     }
-}
-
-/// A reason the store could not be read, as an error value.
-private struct ManifestErrorText: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = "c2pa: " + description }
 }

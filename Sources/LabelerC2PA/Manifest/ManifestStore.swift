@@ -100,5 +100,5 @@ public struct HashedURI: Sendable, Hashable {
 /// A store that parses as JUMBF but is not a usable C2PA manifest store.
 public struct ManifestError: Error, Sendable, Hashable, CustomStringConvertible {
     public var description: String
-    init(_ description: String) { self.description = "c2pa: " + description }
+    public init(_ description: String) { self.description = "c2pa: " + description }
 }

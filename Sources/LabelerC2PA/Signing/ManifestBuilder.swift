@@ -3,11 +3,15 @@
 ///
 /// ```
 /// jumb c2pa
+///   jumb <a parent's manifests, verbatim>   (only with a ``ParentIngredient``)
 ///   jumb urn:c2pa:<uuid>               (c2ma)
 ///     jumb c2pa.assertions            (c2as)
-///       jumb c2pa.actions.v2          cbor {actions: [{action: c2pa.created, digitalSourceType, softwareAgent}]}
+///       jumb c2pa.ingredient.v3       cbor {relationship: parentOf, …}       (only with a parent)
+///       jumb c2pa.actions.v2          cbor {actions: [{action: c2pa.created | c2pa.opened, digitalSourceType, …}]}
+///       jumb cawg.metadata            json {@context, Iptc4xmpExt:DigitalSourceType, TC260:AIGC, …}  (optional)
 ///       jumb c2pa.hash.data           cbor {exclusions: [{start, length}], name, alg, hash, pad}
-///     jumb c2pa.claim.v2              cbor {instanceID, claim_generator_info, signature, created_assertions, alg}
+///     jumb c2pa.claim.v2              cbor {instanceID, claim_generator_info, signature,
+///                                           created_assertions, gathered_assertions?, alg}
 ///     jumb c2pa.signature             cbor 18([protected {1: alg, 33: x5chain}, {}, nil, signature])
 /// ```
 /// Every field has a fixed size once the exclusion is known (SHA-256 hashes, a UUID, a signature
@@ -20,13 +24,22 @@ public struct ManifestBuilder: Sendable {
         public var softwareAgent: String
         public var softwareAgentVersion: String?
         public var instanceID: String
+        /// The asset this one was made from, when it carried a manifest store: its manifests are
+        /// kept, and the new manifest's first action is `c2pa.opened` of it.
+        public var parent: ParentIngredient?
+        /// A `cawg.metadata` assertion (a JSON-LD object, UTF-8): the disclosure as metadata.
+        public var metadata: [UInt8]?
 
-        public init(digitalSourceType: String, softwareAgent: String, softwareAgentVersion: String?, instanceID: String)
-        {
+        public init(
+            digitalSourceType: String, softwareAgent: String, softwareAgentVersion: String?, instanceID: String,
+            parent: ParentIngredient? = nil, metadata: [UInt8]? = nil
+        ) {
             self.digitalSourceType = digitalSourceType
             self.softwareAgent = softwareAgent
             self.softwareAgentVersion = softwareAgentVersion
             self.instanceID = instanceID
+            self.parent = parent
+            self.metadata = metadata
         }
     }
 
@@ -71,7 +84,7 @@ public struct ManifestBuilder: Sendable {
         let signature = try signatureBox(claim: claim, signed: signed)
         return try JUMBF.Writer.superbox(
             .manifestStore, label: "c2pa",
-            children: [
+            children: (content.parent?.manifests ?? []) + [
                 try JUMBF.Writer.superbox(
                     .standardManifest, label: manifestLabel,
                     children: [

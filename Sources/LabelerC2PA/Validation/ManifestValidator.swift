@@ -27,6 +27,7 @@ public struct ManifestValidator: Sendable {
             checkHashedURI(reference, in: manifest, store: store, base: base, into: &result)
         }
         checkDataHash(manifest, store: store, asset: asset, base: base, into: &result)
+        checkIngredients(manifest, store: store, into: &result)
         readActions(manifest, store: store, into: &result)
         let tolerated: Set<String> = ["signingCredential.untrusted"]
         if result.failures.contains(where: { !tolerated.contains($0.code) }) {

@@ -12,7 +12,8 @@ struct StampCommand: ParsableCommand {
             OUTDIR/<name>); OUTDIR may not be an input folder or lie inside one. With --in-place, each file is \
             replaced atomically (temp file, sync, rename), keeping its owner, group and permission bits; a named \
             symlink's target is stamped; files with several hard links are refused.
-            Files carrying a C2PA manifest are refused unless --force: editing them breaks the manifest's signature.
+            Files carrying a C2PA manifest are refused unless --sign (the old manifest becomes the new one's parent \
+            ingredient) or --force (editing them breaks the manifest's signature).
             The journal (for --resume) lives outside the output tree, under $XDG_STATE_HOME/labelctl/journals/.
 
             \(RunStatus.table)
@@ -32,7 +33,10 @@ struct StampCommand: ParsableCommand {
 
     @Flag(
         name: .long,
-        help: "Also sign: a C2PA manifest (claim v2, c2pa.actions.v2 with the digital source type, c2pa.hash.data).")
+        help: """
+            Also sign: a C2PA manifest (claim v2, c2pa.actions.v2 with the digital source type, cawg.metadata, \
+            c2pa.hash.data); a manifest already in the file is kept as the parent ingredient.
+            """)
     var sign = false
 
     @Option(

@@ -64,6 +64,26 @@ import Testing
         #expect(handler.reader.segments.filter(handler.isJUMBF).count == 3)
     }
 
+    @Test("an APP11 JUMBF box that is not the C2PA store (JPEG 360, another En) is kept byte for byte when signing")
+    func otherJUMBFKept() throws {
+        let jpeg = try JPEGBuilder.encoded()
+        // CI "JP", En 0x0007, Z 1, then a small JUMBF superbox labelled "jp360" (not a C2PA store).
+        let box: [UInt8] = [0, 0, 0, 16] + Array("jumb".utf8) + [0, 0, 0, 8] + Array("free".utf8)
+        let payload: [UInt8] = [0x4A, 0x50, 0x00, 0x07, 0, 0, 0, 1] + box + Array("jp360".utf8)
+        let other = try JPEG.Handler.segment(marker: 0xEB, payload: payload)
+        let input = Array(jpeg.prefix(2)) + other + jpeg.dropFirst(2)
+        #expect(try ContainerRegistry.walk(input).manifestStore == nil)
+        let once = try Stamper(disclosure: .sample, options: StampOptions(signer: try Self.signer("es256")))
+            .stamp(input).plan.materialize(from: input)
+        let twice = try Stamper(disclosure: .sample, options: StampOptions(signer: try Self.signer("es256")))
+            .stamp(once).plan.materialize(from: once)
+        for output in [once, twice] {
+            #expect(output.indices.contains { output[$0...].starts(with: other) })
+            let layer = Verifier().verify(output).layer(.c2pa)
+            #expect(layer?.status == .present && layer?.problems.isEmpty == true)
+        }
+    }
+
     /// Recomputes every chunk CRC of a PNG.
     static func fixingCRCs(_ png: [UInt8]) throws -> [UInt8] {
         var bytes = png

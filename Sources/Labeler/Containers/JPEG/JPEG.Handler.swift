@@ -12,6 +12,7 @@ extension JPEG {
     /// merged main packet keeps their `xmpNote:HasExtendedXMP` reference).
     struct Handler: Container {
         static let format = ContainerFormat.jpeg
+        static let mediaType = "image/jpeg"
 
         let bytes: [UInt8]
         let reader: SegmentReader
@@ -79,18 +80,36 @@ extension JPEG {
                         .init(
                             bytes: Array(bytes[segment.payloadRange]), offset: segment.payloadRange.lowerBound,
                             carrier: carrier + " (Exif)"))
-                } else if isJUMBF(segment) {
-                    sites.provenance.append(.init(range: segment.range, carrier: carrier + " (JUMBF)"))
                 }
+            }
+            sites.provenance = c2paSegments.map {
+                .init(range: $0.range, carrier: "\($0.name) at byte \($0.offset) (JUMBF)")
             }
             return sites
         }
 
         /// The first APP11 JUMBF segment holding a C2PA manifest store (`c2pa` label in its first bytes).
         var manifestStore: MetadataSites.Provenance? {
-            reader.segments.first { segment in
-                isJUMBF(segment) && bytes[segment.payloadRange].prefix(64).containsRun(Array("c2pa".utf8))
-            }.map { .init(range: $0.range, carrier: "APP11 JUMBF segment at byte \($0.offset)") }
+            c2paSegments.first.map { .init(range: $0.range, carrier: "APP11 JUMBF segment at byte \($0.offset)") }
+        }
+
+        /// The APP11 segments of the C2PA store: those of the box instance (`En`) whose first part
+        /// (`Z` = 1) starts a `c2pa` superbox. Other JUMBF boxes in APP11 (JPEG 360, JPEG Systems
+        /// privacy boxes) have another instance and are left alone (c2pa-rs#736).
+        var c2paSegments: [Segment] {
+            let parts = reader.segments.filter { isJUMBF($0) && $0.payloadRange.count > 16 }
+            func instance(_ segment: Segment) -> ArraySlice<UInt8> {
+                bytes[segment.payloadRange.lowerBound + 2 ..< segment.payloadRange.lowerBound + 4]
+            }
+            guard
+                let first = parts.first(where: { segment in
+                    let payload = bytes[segment.payloadRange]
+                    return payload.dropFirst(4).prefix(4).elementsEqual([0, 0, 0, 1])
+                        && payload.dropFirst(8).prefix(64).containsRun(Array("c2pa".utf8))
+                })
+            else { return [] }
+            let store = instance(first)
+            return parts.filter { instance($0) == store }
         }
 
         /// Largest part of a store in one APP11 segment (c2pa-rs `MAX_JPEG_MARKER_SIZE`).
@@ -189,7 +208,7 @@ extension JPEG {
                 while anchor < segments.count, segments[anchor].marker == Marker.app0 { anchor += 1 }
             }
             var removed = Set(xmpSegments.map(\.offset))
-            let storeSegments = segments.filter(isJUMBF)
+            let storeSegments = c2paSegments
             if edit.c2paCarrier != nil { removed.formUnion(storeSegments.map(\.offset)) }
             // c2pa-rs places the store after the last APP0 (else right after SOI), before our Exif and XMP.
             let storeAnchor = self.storeAnchor

@@ -13,6 +13,7 @@ extension PNG {
     /// one copy of the label). All other chunks, their order and every byte of them are kept.
     struct Handler: Container {
         static let format = ContainerFormat.png
+        static let mediaType = "image/png"
 
         let bytes: [UInt8]
         let reader: ChunkReader
