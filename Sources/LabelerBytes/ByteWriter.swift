@@ -20,27 +20,29 @@ package struct ByteWriter: Sendable {
         }
     }
 
-    package private(set) var bytes: [UInt8]
+    package var bytes: [UInt8]
 
-    package init(capacity: Int = 0) {
+    @inlinable package init(capacity: Int = 0) {
         bytes = []
         bytes.reserveCapacity(capacity)
     }
 
-    package var count: Int { bytes.count }
+    @inlinable package var count: Int { bytes.count }
 
     /// Appends `value` in big-endian order.
-    package mutating func writeInteger<T: FixedWidthInteger>(_ value: T) {
+    @inlinable package mutating func writeInteger<T: FixedWidthInteger>(_ value: T) {
         let size = MemoryLayout<T>.size
         for shift in stride(from: (size - 1) * 8, through: 0, by: -8) {
             bytes.append(UInt8(truncatingIfNeeded: value >> shift))
         }
     }
 
-    package mutating func writeBytes(_ other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
+    @inlinable package mutating func writeBytes(_ other: some Sequence<UInt8>) { bytes.append(contentsOf: other) }
+
+    @inlinable package mutating func writeBytes(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
     /// Overwrites the big-endian `value` at `offset` (which must already be written).
-    package mutating func setInteger<T: FixedWidthInteger>(_ value: T, at offset: Int) {
+    @inlinable package mutating func setInteger<T: FixedWidthInteger>(_ value: T, at offset: Int) {
         let size = MemoryLayout<T>.size
         for index in 0 ..< size { bytes[offset + index] = UInt8(truncatingIfNeeded: value >> ((size - 1 - index) * 8)) }
     }
@@ -48,7 +50,7 @@ package struct ByteWriter: Sendable {
     /// Writes a `T` length, then `body`, then patches the length: the body's size, plus the
     /// prefix's own size when `countingPrefix` (JPEG segments, ISO BMFF/JUMBF boxes count it).
     /// - Throws: ``Error/lengthOverflow(length:maximum:)`` when the length does not fit `T`.
-    package mutating func writeLengthPrefixed<T: FixedWidthInteger & UnsignedInteger>(
+    @inlinable package mutating func writeLengthPrefixed<T: FixedWidthInteger & UnsignedInteger>(
         as type: T.Type, countingPrefix: Bool = false, _ body: (inout ByteWriter) throws -> Void
     ) throws {
         let prefixAt = bytes.count
@@ -64,9 +66,9 @@ package struct ByteWriter: Sendable {
 /// checked: `nil` past the end) or at a cursor (`readInteger()`, which advances).
 package struct ByteReader {
     package let bytes: UnsafeRawBufferPointer
-    package private(set) var offset: Int
+    package var offset: Int
 
-    package init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
+    @inlinable package init(_ bytes: UnsafeRawBufferPointer, offset: Int = 0) {
         self.bytes = bytes
         self.offset = offset
     }
@@ -74,7 +76,7 @@ package struct ByteReader {
     package var remaining: Int { bytes.count - offset }
 
     /// The big-endian `T` at `offset`, or `nil` when it would run past the end.
-    package func getInteger<T: FixedWidthInteger>(at offset: Int, as type: T.Type = T.self) -> T? {
+    @inlinable package func getInteger<T: FixedWidthInteger>(at offset: Int, as type: T.Type = T.self) -> T? {
         let size = MemoryLayout<T>.size
         guard offset >= 0, offset <= bytes.count - size else { return nil }
         var value = T.zero
@@ -83,14 +85,14 @@ package struct ByteReader {
     }
 
     /// The big-endian `T` at the cursor, advancing past it; `nil` (and no move) at the end.
-    package mutating func readInteger<T: FixedWidthInteger>(as type: T.Type = T.self) -> T? {
+    @inlinable package mutating func readInteger<T: FixedWidthInteger>(as type: T.Type = T.self) -> T? {
         guard let value = getInteger(at: offset, as: T.self) else { return nil }
         offset += MemoryLayout<T>.size
         return value
     }
 
     /// `count` bytes at the cursor, advancing past them; `nil` (and no move) when fewer remain.
-    package mutating func readBytes(_ count: Int) -> UnsafeRawBufferPointer? {
+    @inlinable package mutating func readBytes(_ count: Int) -> UnsafeRawBufferPointer? {
         guard count >= 0, count <= remaining else { return nil }
         defer { offset += count }
         return UnsafeRawBufferPointer(rebasing: bytes[offset ..< offset + count])

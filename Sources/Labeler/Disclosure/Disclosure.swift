@@ -148,15 +148,22 @@ public struct Disclosure: Sendable, Hashable, Codable {
     /// A random (version 4, RFC 9562 §5.4) UUID in lower case, from the system generator
     /// (`getrandom`): Foundation's `UUID()` opened and read `/dev/urandom` for every output.
     public static func randomUUID() -> String {
+        // Two 64-bit draws (two getrandom calls, not sixteen: this runs for every file stamped).
         var generator = SystemRandomNumberGenerator()
-        var bytes = (0 ..< 16).map { _ in UInt8.random(in: 0 ... 255, using: &generator) }
+        let high = generator.next()
+        let low = generator.next()
+        var bytes = (0 ..< 8).map { UInt8(truncatingIfNeeded: high >> ($0 * 8)) }
+        bytes += (0 ..< 8).map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
         bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
         bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 9562 variant
-        let hex = bytes.map { ($0 < 16 ? "0" : "") + String($0, radix: 16) }.joined()
-        let parts = [0 ..< 8, 8 ..< 12, 12 ..< 16, 16 ..< 20, 20 ..< 32].map { range in
-            String(hex.dropFirst(range.lowerBound).prefix(range.count))
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(36)
+        for (index, byte) in bytes.enumerated() {
+            if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
+            text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
         }
-        return parts.joined(separator: "-")
+        return String(decoding: text, as: UTF8.self)
     }
 
     /// XML 1.0 §2.2 Char excludes C0 controls other than TAB, LF, CR.

@@ -1,4 +1,3 @@
-import Foundation
 import LabelerC2PA
 
 extension Stamper {
@@ -70,18 +69,22 @@ extension Stamper {
     /// The disclosure as a `cawg.metadata` assertion: JSON-LD with the IPTC and TC260 properties
     /// the XMP carries (C2PA 2.x §18.13 metadata; CAWG metadata assertion 1.1).
     static func c2paMetadata(for disclosure: Disclosure) -> [UInt8] {
-        var object: [String: Any] = [
-            "@context": [
-                "Iptc4xmpExt": "http://iptc.org/std/Iptc4xmpExt/2008-02-29/",
-                "TC260": "http://www.tc260.org.cn/ns/AIGC/1.0/", "dc": "http://purl.org/dc/elements/1.1/",
-            ],
-            "Iptc4xmpExt:DigitalSourceType": disclosure.digitalSourceType.uri,
-            "Iptc4xmpExt:AISystemUsed": disclosure.aiSystem,
-            "TC260:AIGC": AnnexE.innerJSON(for: disclosure),
+        var members: [(key: String, value: JSONValue)] = [
+            (
+                "@context",
+                .object([
+                    ("Iptc4xmpExt", .string(XMP.Namespace.iptcExt)), ("TC260", .string(XMP.Namespace.tc260)),
+                    ("dc", .string(XMP.Namespace.dc)),
+                ])
+            ),
+            ("Iptc4xmpExt:DigitalSourceType", .string(disclosure.digitalSourceType.uri)),
+            ("Iptc4xmpExt:AISystemUsed", .string(disclosure.aiSystem)),
         ]
-        if let version = disclosure.aiSystemVersion { object["Iptc4xmpExt:AISystemVersionUsed"] = version }
-        if let name = disclosure.producerDisplayName { object["dc:publisher"] = [name] }
-        let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])
-        return Array(data ?? Data("{}".utf8))
+        if let version = disclosure.aiSystemVersion {
+            members.append(("Iptc4xmpExt:AISystemVersionUsed", .string(version)))
+        }
+        members.append(("TC260:AIGC", .string(AnnexE.innerJSON(for: disclosure))))
+        if let name = disclosure.producerDisplayName { members.append(("dc:publisher", .array([.string(name)]))) }
+        return Array(JSONValue.object(members).serialized.utf8)
     }
 }

@@ -48,6 +48,17 @@ extension CBOR {
     }
 
     /// The head of an item of `major` type with argument `value`, in its shortest form.
+    /// The size of the head ``writeHead(_:_:into:)`` writes for `value` (RFC 8949 §3.1).
+    static func headSize(_ value: UInt64) -> Int {
+        switch value {
+        case 0 ..< 24: return 1
+        case 24 ... 0xFF: return 2
+        case 0x100 ... 0xFFFF: return 3
+        case 0x1_0000 ... 0xFFFF_FFFF: return 5
+        default: return 9
+        }
+    }
+
     static func writeHead(_ major: UInt8, _ value: UInt64, into output: inout [UInt8]) {
         let type = major << 5
         switch value {

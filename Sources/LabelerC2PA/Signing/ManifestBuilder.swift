@@ -59,13 +59,18 @@ public struct ManifestBuilder: Sendable {
 
     /// The store's size and the exclusion's length for a store whose carrier starts at `start` in
     /// the asset and takes `carrierSize(storeSize)` bytes there (APP11 headers, a PNG chunk frame).
-    /// - Throws: when the sizes do not settle (they do within two rounds: only CBOR integer widths move).
+    ///
+    /// The store is built once, unsigned, with an exclusion of length 0: the exclusion's `length`
+    /// is the only field whose size moves with the layout, by the width of its CBOR head
+    /// (RFC 8949 §3.1: 1, 2, 3, 5 or 9 bytes), so the fixed point is found by arithmetic.
+    /// ``store(exclusion:dataHash:)`` is checked to come out at exactly this size by its caller.
+    /// - Throws: when the sizes do not settle (they do within two rounds).
     public func layout(start: Int, carrierSize: (Int) -> Int) throws -> (storeSize: Int, exclusionLength: Int) {
+        let unsigned = try store(exclusion: start ..< start, dataHash: [UInt8](repeating: 0, count: 32), signed: false)
+        let base = unsigned.count - CBOR.headSize(0)
         var length = 0
-        for _ in 0 ..< 6 {
-            let size = try store(
-                exclusion: start ..< start + length, dataHash: [UInt8](repeating: 0, count: 32), signed: false
-            ).count
+        for _ in 0 ..< 4 {
+            let size = base + CBOR.headSize(UInt64(length))
             let needed = carrierSize(size)
             if needed == length { return (size, length) }
             length = needed
