@@ -6,7 +6,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS   seconds per target (default 60)
-#   FUZZ_TARGETS   space-separated subset of: png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf
+#   FUZZ_TARGETS   space-separated subset of: png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509
 #   FUZZ_SANITIZE  sanitizers for swiftc -sanitize= (default fuzzer,address; "fuzzer" alone runs ~2x faster)
 #   FUZZ_ARGS      extra libFuzzer flags for every target (e.g. "-jobs=2 -workers=2", "-seed=1")
 #
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 SANITIZE=${FUZZ_SANITIZE:-fuzzer,address}
-TARGETS=${FUZZ_TARGETS:-png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf}
+TARGETS=${FUZZ_TARGETS:-png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509}
 CORPUS=$ROOT/Fuzz/.corpus
 CRASHES=$ROOT/Fuzz/crashes
 
@@ -29,7 +29,7 @@ product() {
     case $1 in
         png-walker) echo FuzzPNGWalker ;; jpeg-walker) echo FuzzJPEGWalker ;; xml-parser) echo FuzzXMLParser ;;
         xmp-merge) echo FuzzXMPMerge ;; annex-e) echo FuzzAnnexE ;; exif-reader) echo FuzzEXIFReader ;;
-        cbor) echo FuzzCBOR ;; jumbf) echo FuzzJUMBF ;;
+        cbor) echo FuzzCBOR ;; jumbf) echo FuzzJUMBF ;; x509) echo FuzzX509 ;;
         *) echo "unknown fuzz target '$1'" >&2; return 1 ;;
     esac
 }
@@ -40,6 +40,7 @@ max_len() {
         annex-e) echo 2048 ;;
         cbor) echo 8192 ;;
         jumbf) echo 262144 ;;  # whole stores of the c2pa-rs fixtures (CACA: 232 KB)
+        x509) echo 8192 ;;  # the c2pa-rs certificates are at most ~2 KB
         exif-reader) echo 65536 ;;  # an APP1 payload is at most 65533 bytes
     esac
 }

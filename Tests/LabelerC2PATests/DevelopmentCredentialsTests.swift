@@ -8,7 +8,7 @@ import X509
     @Test(
         "keygen's leaf has the C2PA signer profile, its key loads and matches, and its signatures verify",
         arguments: [
-            COSE.Algorithm.es256, .ed25519,
+            COSE.Algorithm.es256, .ed25519, .ps256,
         ])
     func profile(algorithm: COSE.Algorithm) throws {
         let credentials = try DevelopmentCredentials.generate(algorithm: algorithm, subject: "Test Org")

@@ -6,7 +6,9 @@ reference on every c2pa-rs fixture kept in Tests/Fixtures, and on files c2pa-pyt
 with the c2pa-rs test credentials (untouched, and with a pixel changed after signing):
 
 - the validation state agrees: labelctl's c2pa layer `ValidationState` valid/invalid against the
-  reader's Valid/Invalid (no trust anchors on either side);
+  reader's Valid/Invalid (no trust anchors on either side), and trusted/valid/invalid against
+  Trusted/Valid/Invalid with the c2pa-rs test root bundle as anchors on both sides (the c2pa-rs
+  fixtures are PS256 with RSA-PSS chains);
 - the failure codes agree, `signingCredential.untrusted` aside (labelctl reports it as a warning);
 - a file c2pa-rs signed as trainedAlgorithmicMedia reads as `labelled` (the c2pa layer declares AI).
 
@@ -39,28 +41,35 @@ def check(name, ok, detail=""):
         print(f"FAIL {name}: {detail}")
 
 
-def reference(path):
-    """(state, failure codes) from c2pa-python, without trust anchors."""
-    with Reader(path) as reader:
+ANCHORS = os.path.join(FIXTURES, "certs", "test_cert_root_bundle.pem")
+
+
+def reference(path, anchors=None):
+    """(state, failure codes) from c2pa-python, with the PEM file `anchors` as trust anchors if given."""
+    context = Context(Settings.from_dict({"trust": {"trust_anchors": open(anchors).read()}})) if anchors else None
+    with (Reader(path, context=context) if context else Reader(path)) as reader:
         state = reader.get_validation_state()
         results = reader.get_validation_results() or {}
         failures = {s["code"] for s in (results.get("activeManifest") or {}).get("failure", [])}
     return state.lower(), failures - TOLERATED
 
 
-def ours(path):
-    """(verdict, c2pa layer) from labelctl verify --json."""
-    out = subprocess.run([LABELCTL, "verify", "--json", path], capture_output=True, text=True)
+def ours(path, anchors=None):
+    """(verdict, c2pa layer) from labelctl verify --json [--trust-anchors anchors]."""
+    trust = ["--trust-anchors", anchors] if anchors else []
+    out = subprocess.run([LABELCTL, "verify", "--json"] + trust + [path], capture_output=True, text=True)
     report = json.loads(out.stdout.splitlines()[0])
     layer = next(layer for layer in report["layers"] if layer["name"] == "c2pa")
     return report["verdict"], layer
 
 
-def compare(name, path):
-    ref_state, ref_failures = reference(path)
-    verdict, layer = ours(path)
+def compare(name, path, anchors=None):
+    ref_state, ref_failures = reference(path, anchors)
+    verdict, layer = ours(path, anchors)
     state = layer["fields"].get("ValidationState", layer["status"])
     codes = {p["kind"][len("c2pa."):] for p in layer["problems"] if p["kind"].startswith("c2pa.")}
+    if anchors:
+        name += " (trust anchors)"
     check(f"{name}: state {state} = c2pa-python {ref_state}", state == ref_state, f"labelctl {layer}")
     check(f"{name}: failures {sorted(codes)} = c2pa-python {sorted(ref_failures)}", codes == ref_failures)
     return verdict, layer
@@ -92,7 +101,7 @@ def signed_by_labelctl(work):
     Trusted once the c2pa-rs test root is its anchor, with the AI digital source type."""
     anchors = open(os.path.join(FIXTURES, "certs", "test_cert_root_bundle.pem")).read()
     trusted = Context(Settings.from_dict({"trust": {"trust_anchors": anchors}}))
-    for alg in ["es256", "ed25519"]:
+    for alg in ["es256", "ed25519", "ps256"]:
         out = os.path.join(work, "labelctl-" + alg)
         inputs = [os.path.join(ROOT, "SampleMedia", s) for s in
                   ("photos/astronaut.jpg", "photos/coffee.png", "edge/xmp-exiftool.jpg", "edge/palette.png")]
@@ -116,6 +125,7 @@ def signed_by_labelctl(work):
                       f"{reader.get_validation_state()} {sources}")
             verdict, layer = compare(f"signed by labelctl ({alg}): {name}", path)
             check(f"signed by labelctl ({alg}): {name}: labelctl reads it labelled", verdict == "labelled")
+            compare(f"signed by labelctl ({alg}): {name}", path, ANCHORS)
 
 
 def over_third_party(work):
@@ -160,7 +170,7 @@ def over_third_party(work):
 
 def own_root(work):
     """labelctl keygen, then stamp --sign with it: c2pa-python reads Trusted once our own root is its anchor."""
-    for alg in ["es256", "ed25519"]:
+    for alg in ["es256", "ed25519", "ps256"]:
         keys = os.path.join(work, "keys-" + alg)
         run = subprocess.run([LABELCTL, "keygen", "--out", keys, "--alg", alg, "--subject", "Interop Test"], capture_output=True, text=True)
         check(f"labelctl keygen ({alg}) exits 0", run.returncode == 0, run.stderr)
@@ -178,11 +188,17 @@ def own_root(work):
                 failures = [f["code"] for f in (results.get("activeManifest") or {}).get("failure", [])]
                 check(f"own root ({alg}): {name}: c2pa-python Trusted", reader.get_validation_state() == "Trusted" and not failures,
                       f"{reader.get_validation_state()} {failures}")
+                if alg == "ps256":
+                    store = json.loads(reader.json())
+                    info = store["manifests"][store["active_manifest"]].get("signature_info", {})
+                    check(f"own root ({alg}): {name}: c2pa-python reads alg PS256", str(info.get("alg")).upper() == "PS256", f"{info}")
+            compare(f"own root ({alg}): {name}", os.path.join(out, name), os.path.join(keys, "root.pem"))
 
 
 def main():
     for name in ["C.jpg", "CA.jpg", "CACA.jpg", "XCA.jpg", "E-sig-CA.jpg"]:
         compare(name, os.path.join(FIXTURES, name))
+        compare(name, os.path.join(FIXTURES, name), ANCHORS)
 
     work = tempfile.mkdtemp(prefix="c2pa-interop-")
     try:

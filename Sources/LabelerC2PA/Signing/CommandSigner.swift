@@ -17,12 +17,12 @@ public struct CommandSigner: Signer {
 
     public var signatureSize: Int { algorithm == .es384 ? 96 : 64 }
 
-    /// - Throws: ``COSE/Error/badKey(_:)`` when the chain has no certificate or its key is not one
-    ///   this signer supports.
+    /// - Throws: ``CertificateError`` when the chain has no certificate or its leaf breaks the C2PA
+    ///   certificate profile; ``COSE/Error/badKey(_:)`` when its key is not one this signer supports.
     public init(command: String, chainPEM: String) throws {
-        let chain = PEM.blocks(in: chainPEM, type: "CERTIFICATE")
-        guard let leaf = chain.first else { throw COSE.Error.badKey("no certificate in the chain file") }
-        let spki = try CertificateFields.subjectPublicKeyInfo(ofCertificate: leaf)
+        let signingChain = try SigningChain(pem: chainPEM)
+        let chain = signingChain.certificates
+        let spki = signingChain.leaf.publicKey.der
         if (try? P256.Signing.PublicKey(derRepresentation: spki)) != nil {
             algorithm = .es256
         } else if (try? P384.Signing.PublicKey(derRepresentation: spki)) != nil {

@@ -2,6 +2,7 @@ import Crypto
 public import Foundation
 import SwiftASN1
 import X509
+import _CryptoExtras
 
 /// A signing key with its own root: what `labelctl keygen` writes, shaped as C2PA validators
 /// require of a signer (c2pa.md §5.2, c2pa-rs `certificate_profile.rs`):
@@ -24,7 +25,8 @@ public struct DevelopmentCredentials: Sendable {
     /// The root certificate, PEM: give it to validators as a trust anchor.
     public var rootPEM: String
 
-    /// New keys (the root's and the leaf's, of `algorithm`: ES256 or Ed25519) and certificates.
+    /// New keys (the root's and the leaf's, of `algorithm`: ES256, Ed25519, or PS256 with RSA-2048)
+    /// and certificates.
     public static func generate(
         algorithm: COSE.Algorithm, subject: String, now: Date = Date()
     ) throws -> DevelopmentCredentials {
@@ -46,10 +48,22 @@ public struct DevelopmentCredentials: Sendable {
                 [0x30, 0x2E, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2B, 0x65, 0x70, 0x04, 0x22, 0x04, 0x20]
                 + Array(leaf.rawRepresentation)
             leafKeyPEM = PEMDocument(type: "PRIVATE KEY", derBytes: der).pemString
+        case .ps256:
+            // rsaEncryption keys, certificates signed sha256WithRSAEncryption (as public CAs issue
+            // them; swift-certificates cannot issue PSS-signed ones); the claim is still signed PS256.
+            rootKey = Certificate.PrivateKey(try _RSA.Signing.PrivateKey(keySize: .bits2048))
+            let leaf = try _RSA.Signing.PrivateKey(keySize: .bits2048)
+            leafKey = Certificate.PrivateKey(leaf)
+            leafKeyPEM = leaf.pkcs8PEMRepresentation
         default:
             throw COSE.Error.unsupportedAlgorithm(algorithm.rawValue)
         }
-        let signatureAlgorithm: Certificate.SignatureAlgorithm = algorithm == .es256 ? .ecdsaWithSHA256 : .ed25519
+        let signatureAlgorithm: Certificate.SignatureAlgorithm
+        switch algorithm {
+        case .es256: signatureAlgorithm = .ecdsaWithSHA256
+        case .ps256: signatureAlgorithm = .sha256WithRSAEncryption
+        default: signatureAlgorithm = .ed25519
+        }
         let rootName = try DistinguishedName {
             CommonName("\(subject) development root")
             OrganizationName(subject)

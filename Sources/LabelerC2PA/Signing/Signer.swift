@@ -1,5 +1,6 @@
 import Crypto
 import Foundation
+import _CryptoExtras
 
 /// What signs a claim: an algorithm, a certificate chain (leaf first, DER), and a function from
 /// bytes to a signature in COSE form (ECDSA `r‖s`, Ed25519's 64 bytes). A KMS, an HSM or an
@@ -12,12 +13,17 @@ public protocol Signer: Sendable {
     func sign(_ message: [UInt8]) throws -> [UInt8]
 }
 
-/// A signer holding a private key in memory, loaded from PEM (PKCS#8 or SEC1 for EC keys).
+/// A signer holding a private key in memory, loaded from PEM (PKCS#8, or SEC1 for EC keys, PKCS#1
+/// for RSA keys). RSA keys sign PS256 (RSASSA-PSS, MGF1 with the same hash, salt = hash length,
+/// RFC 8230 §2), or PS384/PS512 when the leaf is an `id-RSASSA-PSS` key restricted to that hash.
+///
+/// The chain is held to the C2PA certificate profile before anything is signed (``SigningChain``).
 public struct LocalSigner: Signer {
     private enum Key: Sendable {
         case p256(P256.Signing.PrivateKey)
         case p384(P384.Signing.PrivateKey)
         case ed25519(Curve25519.Signing.PrivateKey)
+        case rsa(_RSA.Signing.PrivateKey, COSE.Algorithm)
     }
 
     private let key: Key
@@ -28,6 +34,7 @@ public struct LocalSigner: Signer {
         case .p256: return .es256
         case .p384: return .es384
         case .ed25519: return .ed25519
+        case .rsa(_, let algorithm): return algorithm
         }
     }
 
@@ -35,16 +42,17 @@ public struct LocalSigner: Signer {
         switch key {
         case .p256, .ed25519: return 64
         case .p384: return 96
+        case .rsa(let key, _): return (key.keySizeInBits + 7) / 8
         }
     }
 
-    /// Loads `keyPEM` and the PEM chain `chainPEM` (leaf first), and refuses a key that does not
-    /// match the leaf's public key before anything is signed.
-    /// - Throws: ``COSE/Error/badKey(_:)``.
+    /// Loads `keyPEM` and the PEM chain `chainPEM` (leaf first), and refuses a leaf that breaks the
+    /// C2PA certificate profile, or a key that does not match the leaf's public key, before
+    /// anything is signed.
+    /// - Throws: ``COSE/Error/badKey(_:)``, ``CertificateError``.
     public init(keyPEM: String, chainPEM: String) throws {
-        let chain = PEM.blocks(in: chainPEM, type: "CERTIFICATE")
-        guard let leaf = chain.first else { throw COSE.Error.badKey("no certificate in the chain file") }
-        let spki = try CertificateFields.subjectPublicKeyInfo(ofCertificate: leaf)
+        let chain = try SigningChain(pem: chainPEM)
+        let spki = chain.leaf.publicKey.der
         if let key = try? P256.Signing.PrivateKey(pemRepresentation: keyPEM) {
             guard key.publicKey.derRepresentation == Data(spki) else {
                 throw COSE.Error.badKey("the key does not match the certificate")
@@ -63,10 +71,16 @@ public struct LocalSigner: Signer {
                 throw COSE.Error.badKey("the key does not match the certificate")
             }
             self.key = .ed25519(key)
+        } else if let key = RSAKeyLoader.privateKey(pem: keyPEM) {
+            guard Array(key.publicKey.pkcs1DERRepresentation) == chain.leaf.publicKey.key else {
+                throw COSE.Error.badKey("the key does not match the certificate")
+            }
+            self.key = .rsa(key, try RSAKeyLoader.algorithm(for: chain.leaf.publicKey))
         } else {
-            throw COSE.Error.badKey("the key is not a P-256, P-384 or Ed25519 private key in PEM")
+            throw COSE.Error.badKey(
+                "the key is not a P-256, P-384, Ed25519 or RSA (2048 bits or more) private key in PEM")
         }
-        certificateChain = chain
+        certificateChain = chain.certificates
     }
 
     public func sign(_ message: [UInt8]) throws -> [UInt8] {
@@ -74,6 +88,14 @@ public struct LocalSigner: Signer {
         case .p256(let key): return Array(try key.signature(for: message).rawRepresentation)
         case .p384(let key): return Array(try key.signature(for: message).rawRepresentation)
         case .ed25519(let key): return Array(try key.signature(for: message))
+        case .rsa(let key, let algorithm):
+            let signature: _RSA.Signing.RSASignature
+            switch algorithm {
+            case .ps384: signature = try key.signature(for: SHA384.hash(data: message), padding: .PSS)
+            case .ps512: signature = try key.signature(for: SHA512.hash(data: message), padding: .PSS)
+            default: signature = try key.signature(for: SHA256.hash(data: message), padding: .PSS)
+            }
+            return Array(signature.rawRepresentation)
         }
     }
 }

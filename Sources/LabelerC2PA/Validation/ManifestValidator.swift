@@ -48,14 +48,11 @@ public struct ManifestValidator: Sendable {
             let sign1 = try COSE.Sign1(decoding: bytes)
             let algorithm = try sign1.algorithm()
             result.algorithm = algorithm
-            guard let leaf = sign1.certificateChain.first else {
-                result.statuses.append(
-                    ValidationStatus("signingCredential.invalid", .failure, url: url, "no x5chain in the signature"))
-                return
-            }
-            let spki = try CertificateFields.subjectPublicKeyInfo(ofCertificate: leaf)
+            guard let leaf = checkCredential(sign1.certificateChain, url: url, into: &result) else { return }
             let message = sign1.toBeSigned(detachedPayload: manifest.claimBytes)
-            if try SignatureVerifier.isValid(sign1.signature, over: message, spki: spki, algorithm: algorithm) {
+            if try SignatureVerifier.isValid(
+                sign1.signature, over: message, spki: leaf.publicKey.der, algorithm: algorithm)
+            {
                 result.statuses.append(
                     ValidationStatus(
                         "claimSignature.validated", .success, url: url, "claim signature valid (\(algorithm))"))
@@ -63,23 +60,6 @@ public struct ManifestValidator: Sendable {
                 result.statuses.append(
                     ValidationStatus(
                         "claimSignature.mismatch", .failure, url: url, "the claim signature does not verify"))
-            }
-            if let anchors = trustAnchors {
-                if let problem = anchors.problem(with: sign1.certificateChain) {
-                    result.statuses.append(
-                        ValidationStatus(
-                            "signingCredential.untrusted", .failure, url: url, "the signer is not trusted: \(problem)"))
-                } else {
-                    result.statuses.append(
-                        ValidationStatus(
-                            "signingCredential.trusted", .success, url: url, "the signer's chain ends at a trust anchor"
-                        ))
-                }
-            } else {
-                result.statuses.append(
-                    ValidationStatus(
-                        "signingCredential.untrusted", .failure, url: url,
-                        "the signer's chain was not checked against trust anchors (none configured)"))
             }
         } catch {
             result.statuses.append(

@@ -1,29 +1,34 @@
-import Dispatch
-import SwiftASN1
-import X509
+public import Foundation
 
 /// The roots a validator trusts (C2PA 2.x §14.4; c2pa-rs `trust_anchors`), and the check that a
-/// signer's chain ends at one of them (RFC 5280 path validation by swift-certificates).
+/// signer's chain ends at one of them.
 ///
-/// swift-certificates' verifier is `async`, while the pipeline runs on Dispatch threads: the check
-/// runs as a detached task and the calling Dispatch worker waits for it. That worker is not a
-/// thread of Swift's cooperative pool, so the task always has one to run on; a chain is a few
-/// certificates, so the wait is short.
+/// Every certificate C2PA allows is accepted as an anchor, RSA-PSS keys included: the bundle is
+/// read with ``X509Certificate`` (swift-asn1), not swift-certificates, which refuses
+/// `id-RSASSA-PSS` keys and cannot verify PSS certificate signatures (c2pa.md §9.1) — and every
+/// c2pa-rs PS256 fixture is signed by such a chain.
+///
+/// Path validation is ``CertificatePath`` for all chains, not only the ones swift-certificates
+/// cannot do: one code path gives one behaviour for every algorithm (a PS256 and an ES256 signer
+/// are judged by the same rules, the ones c2pa-rs applies), and it is synchronous. The former
+/// bridge — swift-certificates' `async` verifier run as a detached task while the Dispatch worker
+/// waited on a semaphore — is gone with it: the pipeline's Dispatch threads now call a plain
+/// function, and no cooperative-pool thread is ever borrowed or blocked on.
 public struct TrustAnchors: Sendable {
-    private let roots: [Certificate]
+    private let roots: [X509Certificate]
 
     public var count: Int { roots.count }
-    /// Certificates of the bundle swift-certificates cannot use (RSA-PSS keys): left out, and said.
+    /// Certificates of the bundle that cannot be read: left out, and said.
     public let skipped: [String]
 
     /// The certificates of a PEM bundle.
     /// - Throws: when the text holds no usable certificate.
     public init(pem: String) throws {
         let blocks = PEM.blocks(in: pem, type: "CERTIFICATE")
-        var roots: [Certificate] = []
+        var roots: [X509Certificate] = []
         var skipped: [String] = []
         for block in blocks {
-            do { roots.append(try Certificate(derEncoded: block)) } catch { skipped.append("\(error)") }
+            do { roots.append(try X509Certificate(derEncoded: block)) } catch { skipped.append("\(error)") }
         }
         guard !roots.isEmpty else {
             throw ManifestError(
@@ -35,40 +40,19 @@ public struct TrustAnchors: Sendable {
         self.skipped = skipped
     }
 
-    /// `nil` when the chain (leaf first, DER) validates to one of the anchors now, else why not.
-    public func problem(with chain: [[UInt8]]) -> String? {
-        guard let leafBytes = chain.first else { return "no certificate chain" }
-        let leaf: Certificate
-        let intermediates: [Certificate]
+    /// `nil` when the chain (leaf first, DER) validates to one of the anchors at `time`, else why not.
+    public func problem(with chain: [[UInt8]], at time: Date = Date()) -> String? {
+        let certificates: [X509Certificate]
         do {
-            leaf = try Certificate(derEncoded: leafBytes)
-            intermediates = try chain.dropFirst().map { try Certificate(derEncoded: $0) }
+            certificates = try chain.map { try X509Certificate(derEncoded: $0) }
         } catch {
             return "the chain cannot be read for path validation (\(error))"
         }
-        let roots = self.roots
-        let outcome = OutcomeBox()
-        let done = DispatchSemaphore(value: 0)
-        Task.detached {
-            var verifier = Verifier(rootCertificates: CertificateStore(roots)) { RFC5280Policy() }
-            let result = await verifier.validate(leaf: leaf, intermediates: CertificateStore(intermediates))
-            switch result {
-            case .validCertificate: outcome.set(nil)
-            case .couldNotValidate(let failures):
-                outcome.set(
-                    failures.isEmpty
-                        ? "no path to a trust anchor"
-                        : failures.map { "\($0.policyFailureReason)" }.joined(separator: "; "))
-            }
-            done.signal()
-        }
-        done.wait()
-        return outcome.value
+        return problem(with: certificates, at: time)
     }
 
-    private final class OutcomeBox: @unchecked Sendable {
-        // Written once by the task before it signals, read after the wait: the semaphore orders them.
-        private(set) var value: String?
-        func set(_ value: String?) { self.value = value }
+    /// `nil` when the parsed chain (leaf first) validates to one of the anchors at `time`, else why not.
+    public func problem(with chain: [X509Certificate], at time: Date = Date()) -> String? {
+        CertificatePath(anchors: roots).problem(with: chain, at: time)
     }
 }

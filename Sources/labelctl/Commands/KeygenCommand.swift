@@ -15,12 +15,24 @@ struct KeygenCommand: ParsableCommand {
             \(RunStatus.table)
             """)
 
-    enum Algorithm: String, ExpressibleByArgument, CaseIterable { case es256, ed25519 }
+    enum Algorithm: String, ExpressibleByArgument, CaseIterable {
+        case es256, ed25519, ps256
+
+        var cose: COSE.Algorithm {
+            switch self {
+            case .es256: return .es256
+            case .ed25519: return .ed25519
+            case .ps256: return .ps256
+            }
+        }
+    }
 
     @Option(name: .long, help: "Folder to write key.pem, chain.pem and root.pem into.")
     var out: String
 
-    @Option(name: .long, help: "Signature algorithm: es256 (default) or ed25519.")
+    @Option(
+        name: .long,
+        help: "Signature algorithm: es256 (default), ed25519, or ps256 (RSA-2048 keys; RSASSA-PSS claim signatures).")
     var alg: Algorithm = .es256
 
     @Option(name: .long, help: "Organisation named in the certificates.")
@@ -30,7 +42,7 @@ struct KeygenCommand: ParsableCommand {
         let folder = StandardStreams.argumentPath(out)
         do {
             let credentials = try DevelopmentCredentials.generate(
-                algorithm: alg == .es256 ? .es256 : .ed25519, subject: subject)
+                algorithm: alg.cose, subject: subject)
             try ReportFile.makeFolder(folder, mode: 0o700)
             try ReportFile.writeNew(folder.appending("key.pem"), credentials.keyPEM, mode: 0o600)
             try ReportFile.writeNew(folder.appending("chain.pem"), credentials.chainPEM, mode: 0o644)

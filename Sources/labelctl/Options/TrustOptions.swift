@@ -18,7 +18,7 @@ struct TrustOptions: ParsableArguments {
             let anchors = try TrustAnchors(pem: try ReportFile.readText(StandardStreams.argumentPath(trustAnchors)))
             if !anchors.skipped.isEmpty {
                 CommandSupport.printError(
-                    "note: \(anchors.skipped.count) of the certificates in \(trustAnchors) cannot be used as anchors (RSA-PSS keys are not supported yet) and were left out"
+                    "note: \(anchors.skipped.count) of the certificates in \(trustAnchors) cannot be read as certificates and were left out: \(anchors.skipped.joined(separator: "; "))"
                 )
             }
             return anchors

@@ -17,7 +17,7 @@ import Testing
         "a signed stamp validates: claim signature, hashed URIs, data hash; a byte changed afterwards does not",
         arguments: [
             ("photos/astronaut.jpg", "es256"), ("photos/coffee.png", "es256"), ("edge/palette.png", "ed25519"),
-            ("edge/exif-camera.jpg", "ed25519"),
+            ("edge/exif-camera.jpg", "ed25519"), ("photos/rocket.jpg", "ps256"), ("edge/palette.png", "ps256"),
         ])
     func signedRoundTrip(sample: String, key: String) throws {
         let input = try TestFiles.read(TestFiles.sampleMedia.appendingPathComponent(sample))
@@ -103,16 +103,20 @@ import Testing
 }
 
 @Suite struct TrustAnchorTests {
-    @Test("with our own root as the anchor a signed stamp reads trusted; with another root, valid but untrusted")
-    func ownRoot() throws {
-        let credentials = try DevelopmentCredentials.generate(algorithm: .es256, subject: "Trust Test")
-        let stranger = try DevelopmentCredentials.generate(algorithm: .es256, subject: "Someone Else")
+    @Test(
+        "with our own root as the anchor a signed stamp reads trusted; with another root, valid but untrusted",
+        arguments: [COSE.Algorithm.es256, .ps256])
+    func ownRoot(algorithm: COSE.Algorithm) throws {
+        let credentials = try DevelopmentCredentials.generate(algorithm: algorithm, subject: "Trust Test")
+        let stranger = try DevelopmentCredentials.generate(algorithm: algorithm, subject: "Someone Else")
         let signer = try LocalSigner(keyPEM: credentials.keyPEM, chainPEM: credentials.chainPEM)
+        #expect(signer.algorithm == algorithm && signer.signatureSize == (algorithm == .ps256 ? 256 : 64))
         let input = PNGBuilder.minimal()
         let output = try Stamper(disclosure: .sample, options: StampOptions(signer: signer)).stamp(input).plan
             .materialize(from: input)
         let trusted = Verifier(trustAnchors: try TrustAnchors(pem: credentials.rootPEM)).verify(output).layer(.c2pa)
         #expect(trusted?.fields["ValidationState"] == "trusted" && trusted?.warnings.isEmpty == true)
+        #expect(trusted?.fields["Algorithm"] == algorithm.description)
         let untrusted = Verifier(trustAnchors: try TrustAnchors(pem: stranger.rootPEM)).verify(output).layer(.c2pa)
         #expect(untrusted?.status == .present && untrusted?.fields["ValidationState"] == "valid")
         #expect(untrusted?.warnings.map(\.kind.rawValue) == ["c2pa.signingCredential.untrusted"])
