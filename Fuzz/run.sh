@@ -6,7 +6,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS   seconds per target (default 60)
-#   FUZZ_TARGETS   space-separated subset of: png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509
+#   FUZZ_TARGETS   space-separated subset of: png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509 manifest
 #   FUZZ_SANITIZE  sanitizers for swiftc -sanitize= (default fuzzer,address; "fuzzer" alone runs ~2x faster)
 #   FUZZ_ARGS      extra libFuzzer flags for every target (e.g. "-jobs=2 -workers=2", "-seed=1")
 #
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 SANITIZE=${FUZZ_SANITIZE:-fuzzer,address}
-TARGETS=${FUZZ_TARGETS:-png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509}
+TARGETS=${FUZZ_TARGETS:-png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509 manifest}
 CORPUS=$ROOT/Fuzz/.corpus
 CRASHES=$ROOT/Fuzz/crashes
 
@@ -29,7 +29,7 @@ product() {
     case $1 in
         png-walker) echo FuzzPNGWalker ;; jpeg-walker) echo FuzzJPEGWalker ;; xml-parser) echo FuzzXMLParser ;;
         xmp-merge) echo FuzzXMPMerge ;; annex-e) echo FuzzAnnexE ;; exif-reader) echo FuzzEXIFReader ;;
-        cbor) echo FuzzCBOR ;; jumbf) echo FuzzJUMBF ;; x509) echo FuzzX509 ;;
+        cbor) echo FuzzCBOR ;; jumbf) echo FuzzJUMBF ;; x509) echo FuzzX509 ;; manifest) echo FuzzManifest ;;
         *) echo "unknown fuzz target '$1'" >&2; return 1 ;;
     esac
 }
@@ -39,7 +39,7 @@ max_len() {
         xml-parser | xmp-merge) echo 16384 ;;
         annex-e) echo 2048 ;;
         cbor) echo 8192 ;;
-        jumbf) echo 262144 ;;  # whole stores of the c2pa-rs fixtures (CACA: 232 KB)
+        jumbf | manifest) echo 262144 ;;  # whole stores of the c2pa-rs fixtures (CACA: 232 KB)
         x509) echo 8192 ;;  # the c2pa-rs certificates are at most ~2 KB
         exif-reader) echo 65536 ;;  # an APP1 payload is at most 65533 bytes
     esac
@@ -57,6 +57,7 @@ seed_dirs() {
     case $1 in
         png-walker) find SampleMedia -type f -name '*.png' -exec cp {} "$seeds/" \; ;;
         jpeg-walker) find SampleMedia -type f -name '*.jpg' -exec cp {} "$seeds/" \; ;;
+        manifest) cp Fuzz/seeds/jumbf/* "$seeds/" ;;
     esac
     [ -d "Fuzz/seeds/$1" ] && cp Fuzz/seeds/"$1"/* "$seeds/"
     echo "$seeds"

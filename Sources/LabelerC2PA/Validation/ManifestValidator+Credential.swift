@@ -16,6 +16,7 @@ extension ManifestValidator {
         let certificates: [X509Certificate]
         do {
             guard !chain.isEmpty else { throw CertificateError("no x5chain in the signature") }
+            if let problem = Self.chainLimitProblem(chain) { throw CertificateError(problem) }
             certificates = try chain.enumerated().map { index, der in
                 do { return try X509Certificate(derEncoded: der) } catch {
                     throw CertificateError("x5chain certificate \(index): \(error)")

@@ -28,6 +28,7 @@ public struct ManifestValidator: Sendable {
         }
         checkDataHash(manifest, store: store, asset: asset, base: base, into: &result)
         checkIngredients(manifest, store: store, into: &result)
+        checkStructure(manifest, base: base, into: &result)
         readActions(manifest, store: store, into: &result)
         let tolerated: Set<String> = ["signingCredential.untrusted"]
         if result.failures.contains(where: { !tolerated.contains($0.code) }) {
@@ -117,7 +118,9 @@ public struct ManifestValidator: Sendable {
         }
         guard let content = binding.contentBoxes.first(where: { $0.type == .cbor }),
             let hash = try? CBOR.Decoder.decode(Array(store.bytes[content.payloadRange])),
-            let expected = hash["hash"]?.bytesValue
+            let expected = hash["hash"]?.bytesValue,
+            hash["exclusions"] == nil || hash["exclusions"]?.arrayValue != nil,
+            hash["alg"] == nil || hash["alg"]?.textValue != nil
         else {
             result.statuses.append(
                 ValidationStatus("assertion.dataHash.malformed", .failure, url: url, "the data hash cannot be read"))
