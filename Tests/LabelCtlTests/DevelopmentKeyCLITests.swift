@@ -31,4 +31,37 @@ import Testing
             environment: environment)
         #expect(half.status == 64)
     }
+
+    @Test(
+        "verify trusts the user's own development root by default (and nobody else's); check --trusted gates on it"
+    )
+    func ownRootByDefault() throws {
+        let home = try TestFiles.temporaryDirectory()
+        var mine = ProcessInfo.processInfo.environment
+        mine["XDG_CONFIG_HOME"] = home.path
+        let out = try TestFiles.temporaryDirectory()
+        let input = TestFiles.sampleMedia.appendingPathComponent("photos/rocket.jpg").path
+        let stamped = try CLI.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--sign", "-o", out.path, input], environment: mine)
+        #expect(stamped.status == 0, "\(stamped.stderr)")
+        let file = out.path + "/rocket.jpg"
+        let own = try CLI.labelctl(["verify", "--json", file], environment: mine)
+        #expect(own.status == 0 && own.stdout.contains(#""ValidationState":"trusted""#), "\(own.stdout)")
+        #expect(own.stdout.contains(#""Signer":""#) && own.stdout.contains("labelctl content signer"))
+        // Someone else's machine (an empty config): intact, but untrusted.
+        let other = try CLI.labelctl(["verify", "--json", file])
+        #expect(other.status == 0 && other.stdout.contains(#""ValidationState":"valid""#))
+        #expect(other.stdout.contains("c2pa.signingCredential.untrusted"))
+        // check --trusted: met with the own root, not met elsewhere (exit 1, the file named).
+        let gateOwn = try CLI.labelctl(["check", "--trusted", file], environment: mine)
+        #expect(gateOwn.status == 0, "\(gateOwn.stdout)\(gateOwn.stderr)")
+        let gateOther = try CLI.labelctl(["check", "--trusted", file])
+        #expect(gateOther.status == 1 && gateOther.stdout.contains("rocket.jpg"), "\(gateOther.stdout)")
+        // An explicit --trust-anchors replaces the default.
+        let stranger = try TestFiles.temporaryDirectory()
+        #expect(try CLI.labelctl(["keygen", "--out", stranger.path + "/k"]).status == 0)
+        let replaced = try CLI.labelctl(
+            ["verify", "--json", "--trust-anchors", stranger.path + "/k/root.pem", file], environment: mine)
+        #expect(replaced.stdout.contains(#""ValidationState":"valid""#))
+    }
 }

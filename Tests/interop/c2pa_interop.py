@@ -27,6 +27,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__)
 FIXTURES = os.path.join(ROOT, "Tests", "Fixtures", "c2pa-rs")
 LABELCTL = os.environ.get("LABELCTL", os.path.join(ROOT, ".build", "debug", "labelctl"))
 TOLERATED = {"signingCredential.untrusted"}
+# labelctl trusts the user's own development root by default: keep this run's config folder empty.
+os.environ["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="c2pa-interop-config-")
 
 passed = failed = 0
 

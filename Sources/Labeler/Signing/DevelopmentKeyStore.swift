@@ -14,6 +14,14 @@ public enum DevelopmentKeyStore {
         return config.appending("labelctl/dev")
     }
 
+    /// The PEM of the development root, if the key was ever made: what `verify` trusts by
+    /// default (a user's own outputs read trusted on their machine, nobody else's do).
+    public static func rootPEM() -> String? {
+        let path = folder.appending("root.pem")
+        guard (try? System.stat(path)) != nil else { return nil }
+        return try? ReportFile.readText(path)
+    }
+
     /// The development signer, created on first use (`created` tells whether this call made it).
     /// - Throws: ``LabelerError`` when the folder cannot be written or read.
     public static func signer() throws -> (signer: LocalSigner, created: Bool) {
@@ -22,7 +30,7 @@ public enum DevelopmentKeyStore {
         if try System.stat(folder.appending("key.pem")) == nil {
             let credentials: DevelopmentCredentials
             do {
-                credentials = try DevelopmentCredentials.generate(algorithm: .es256, subject: "labelctl development")
+                credentials = try DevelopmentCredentials.generate(algorithm: .es256, subject: "labelctl")
             } catch {
                 throw LabelerError(.io, "cannot make a development key: \(error)", path: folder.description)
             }

@@ -28,6 +28,8 @@ extension Verifier {
         if let version = result.claimVersion { layer.fields["ClaimVersion"] = String(version) }
         if let algorithm = result.algorithm { layer.fields["Algorithm"] = algorithm.description }
         if let agent = result.softwareAgent { layer.fields["SoftwareAgent"] = agent }
+        if let signer = result.signer { layer.fields["Signer"] = signer }
+        if let issuer = result.signerIssuer { layer.fields["SignerIssuer"] = issuer }
         if let source = result.digitalSourceType {
             layer.fields["DigitalSourceType"] = source
             layer.declaresAI = DigitalSourceType(uri: source).isAI

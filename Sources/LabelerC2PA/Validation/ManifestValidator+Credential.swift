@@ -29,6 +29,8 @@ extension ManifestValidator {
             return nil
         }
         let leaf = certificates[0]
+        result.signer = leaf.subjectDescription
+        result.signerIssuer = leaf.issuerDescription
         if let violation = CertificateProfile().violation(of: leaf, at: time) {
             result.statuses.append(ValidationStatus(violation.code, .failure, url: url, "\(violation)"))
         } else {

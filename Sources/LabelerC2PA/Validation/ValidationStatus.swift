@@ -36,6 +36,9 @@ public struct ManifestValidation: Sendable, Hashable {
     /// `digitalSourceType` of the active manifest's `c2pa.created` (or first) action, if any.
     public var digitalSourceType: String?
     public var softwareAgent: String?
+    /// The signing certificate's subject and issuer (RFC 4514 text), when the x5chain was read.
+    public var signer: String?
+    public var signerIssuer: String?
     /// The active manifest's ingredients (a parent whose manifests were kept, C2PA 2.x §10.3.2.3).
     public var ingredients: [IngredientSummary] = []
 

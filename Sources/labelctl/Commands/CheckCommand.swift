@@ -25,6 +25,11 @@ struct CheckCommand: ParsableCommand {
         help: "Comma-separated layers every file must carry (any, xmp, iptc, tc260, exif, c2pa, c2pa-trusted).")
     var require: String?
 
+    @Flag(
+        name: .long,
+        help: "Also require every file's C2PA manifest to be signed by a chain to the trust anchors (c2pa-trusted).")
+    var trusted = false
+
     @Option(name: .long, help: "JSON policy file with per-folder rules (see README).")
     var policy: String?
 
@@ -39,6 +44,9 @@ struct CheckCommand: ParsableCommand {
 
     func validate() throws {
         if require != nil, policy != nil { throw ValidationError("give --require or --policy, not both") }
+        if trusted, policy != nil {
+            throw ValidationError("--trusted goes with --require; in a policy, require c2pa-trusted")
+        }
         if let require {
             for name in require.split(separator: ",") where CheckPolicy.Requirement(name: String(name)) == nil {
                 throw ValidationError(
@@ -54,10 +62,11 @@ struct CheckCommand: ParsableCommand {
                 as LabelerError
             { throw CommandSupport.fail(error) }
         } else {
-            rules = CheckPolicy(
-                default: require.map {
-                    $0.split(separator: ",").compactMap { CheckPolicy.Requirement(name: String($0)) }
-                } ?? [.any])
+            var requirements =
+                require.map { $0.split(separator: ",").compactMap { CheckPolicy.Requirement(name: String($0)) } }
+                ?? [.any]
+            if trusted, !requirements.contains(.c2paTrusted) { requirements.append(.c2paTrusted) }
+            rules = CheckPolicy(default: requirements)
         }
         let sink: CheckReportSink
         do {

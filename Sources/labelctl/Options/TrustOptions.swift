@@ -6,14 +6,20 @@ import LabelerC2PA
 struct TrustOptions: ParsableArguments {
     @Option(
         name: .long,
-        help:
-            "PEM bundle of root certificates to trust for C2PA signers (default: none; intact then reads valid, untrusted)."
+        help: """
+            PEM bundle of root certificates to trust for C2PA signers (default: your own development root, \
+            $XDG_CONFIG_HOME/labelctl/dev/root.pem, if stamp --sign ever made it; else none, and an intact \
+            signature reads valid, untrusted).
+            """
     )
     var trustAnchors: String?
 
-    /// The anchors, read before any file is checked.
+    /// The anchors, read before any file is checked: `--trust-anchors`, else the user's own
+    /// development root when there is one (C2PA 2.x §14.4: a validator's trust list is its own).
     func anchors() throws -> TrustAnchors? {
-        guard let trustAnchors else { return nil }
+        guard let trustAnchors else {
+            return DevelopmentKeyStore.rootPEM().flatMap { try? TrustAnchors(pem: $0) }
+        }
         do {
             let anchors = try TrustAnchors(pem: try ReportFile.readText(StandardStreams.argumentPath(trustAnchors)))
             if !anchors.skipped.isEmpty {
