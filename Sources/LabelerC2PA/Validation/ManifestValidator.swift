@@ -22,6 +22,7 @@ public struct ManifestValidator: Sendable {
         result.activeManifest = manifest.label
         result.claimVersion = manifest.claimVersion
         let base = "self#jumbf=/c2pa/\(manifest.label)"
+        checkTimeStamp(manifest, base: base, into: &result)  // first: its genTime can date the signer's validity
         checkSignature(manifest, base: base, into: &result)
         for reference in manifest.assertionReferences {
             checkHashedURI(reference, in: manifest, store: store, base: base, into: &result)

@@ -36,6 +36,8 @@ public struct ManifestValidation: Sendable, Hashable {
     /// `digitalSourceType` of the active manifest's `c2pa.created` (or first) action, if any.
     public var digitalSourceType: String?
     public var softwareAgent: String?
+    /// The claim signature's time-stamp, if it carries one (see ``TimeStamp``).
+    public var timeStamp: TimeStamp?
 
     public var failures: [ValidationStatus] { statuses.filter { $0.kind == .failure } }
 }
