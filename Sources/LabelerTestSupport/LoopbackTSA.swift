@@ -1,4 +1,5 @@
 public import Foundation
+import Dispatch
 
 /// A real RFC 3161 time-stamp authority on 127.0.0.1 for one test: `Tests/interop/loopback_tsa.py`
 /// (`openssl ts -reply` behind Python's http.server, the same one the interop script uses) with
@@ -56,5 +57,15 @@ public final class LoopbackTSA: @unchecked Sendable {
         if process.isRunning { process.terminate() }
         process.waitUntilExit()
         try? FileManager.default.removeItem(at: directory)
+    }
+}
+
+/// Runs synchronous code that may block on Swift concurrency (``TrustAnchors`` waits for a
+/// detached task) on a Dispatch worker, awaiting it instead of blocking a thread of the
+/// cooperative pool: with two cores the pool has two threads, and two tests blocking both would
+/// leave the detached task nowhere to run.
+public func onDispatchWorker<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
+    try await withCheckedThrowingContinuation { continuation in
+        DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }
     }
 }

@@ -45,7 +45,7 @@ extension ManifestValidator {
                 ValidationStatus(
                     "timeStamp.validated", .success, url: url,
                     "time-stamp by \(verified.authority) at \(verified.genTime) validated"))
-            if let anchors = trustAnchors, anchors.problem(with: verified.chain) == nil {
+            if let anchors = trustAnchors, anchors.timeStampProblem(with: verified.chain, at: verified.genTime) == nil {
                 info.trusted = true
                 result.statuses.append(
                     ValidationStatus("timeStamp.trusted", .success, url: url, "the TSA chains to a trust anchor"))

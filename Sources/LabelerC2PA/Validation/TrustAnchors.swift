@@ -10,7 +10,7 @@ import X509
 /// thread of Swift's cooperative pool, so the task always has one to run on; a chain is a few
 /// certificates, so the wait is short.
 public struct TrustAnchors: Sendable {
-    private let roots: [Certificate]
+    let roots: [Certificate]
 
     public var count: Int { roots.count }
     /// Certificates of the bundle swift-certificates cannot use (RSA-PSS keys): left out, and said.
