@@ -47,7 +47,9 @@ public final class LoopbackTSA: @unchecked Sendable {
     }
 
     /// The PEM of the TSA's root certificate.
-    public func rootPEM() throws -> String { try String(contentsOf: directory.appendingPathComponent("root.pem"), encoding: .utf8) }
+    public func rootPEM() throws -> String {
+        try String(contentsOf: directory.appendingPathComponent("root.pem"), encoding: .utf8)
+    }
 
     /// Stops the server and removes its folder.
     public func stop() {

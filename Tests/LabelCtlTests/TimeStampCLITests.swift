@@ -17,7 +17,8 @@ import Testing
         ]
         let tsa = try LoopbackTSA()
         let url = tsa.url.absoluteString
-        let good = try CLI.labelctl(["stamp"] + CLI.stampFlags + signing + ["--tsa", url, "-o", folder.path + "/out", input.path])
+        let good = try CLI.labelctl(
+            ["stamp"] + CLI.stampFlags + signing + ["--tsa", url, "-o", folder.path + "/out", input.path])
         #expect(good.status == 0, "\(good.stderr)")
         let verify = try CLI.labelctl([
             "verify", "--json", "--trust-anchors", folder.path + "/keys/root.pem", folder.path + "/out/rocket.jpg",
@@ -31,7 +32,8 @@ import Testing
         #expect(down.status != 0)
         #expect(down.stderr.contains(url), "\(down.stderr)")
         #expect(try TestFiles.read(input) == TestFiles.read(original))
-        let offline = try CLI.labelctl(["stamp"] + CLI.stampFlags + ["--tsa", url, "-o", folder.path + "/x", input.path])
+        let offline = try CLI.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--tsa", url, "-o", folder.path + "/x", input.path])
         #expect(offline.status == 64 && offline.stderr.contains("--tsa"), "\(offline.stderr)")
     }
 }

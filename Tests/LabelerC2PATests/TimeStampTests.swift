@@ -47,7 +47,9 @@ import Testing
         #expect(abs(verified.genTime.timeIntervalSinceNow) < 60)
         #expect(verified.authority.contains("CN=Labeler Test TSA"))
         let anchors = try TrustAnchors(pem: tsa.rootPEM())
-        let problem = try await onDispatchWorker { anchors.timeStampProblem(with: verified.chain, at: verified.genTime) }
+        let problem = try await onDispatchWorker {
+            anchors.timeStampProblem(with: verified.chain, at: verified.genTime)
+        }
         #expect(problem == nil)
         #expect(throws: TimeStampError.self) { try token.verify(imprintOf: Array("another".utf8)) }
         do {
@@ -69,7 +71,8 @@ import Testing
             signer: try LocalSigner(keyPEM: credentials.keyPEM, chainPEM: credentials.chainPEM), manifestID: "tsa-1")
         builder.timeStampAuthority = try HTTPTimeStampAuthority(url: tsa.url)
         let layout = try builder.layout(start: 0, carrierSize: { $0 })
-        let store = try builder.store(exclusion: 0 ..< layout.exclusionLength, dataHash: [UInt8](repeating: 0, count: 32))
+        let store = try builder.store(
+            exclusion: 0 ..< layout.exclusionLength, dataHash: [UInt8](repeating: 0, count: 32))
         #expect(store.count == layout.storeSize)
         let anchors = try TrustAnchors(pem: tsa.rootPEM())
         let parsed = try ManifestStore(parsing: store)
@@ -82,7 +85,8 @@ import Testing
         let stranger = try HTTPTimeStampAuthority(url: tsa.url).timeStampToken(
             sha256Imprint: Array(SHA256.hash(data: [1, 2, 3])))
         builder.timeStampAuthority = FixedAuthority(token: stranger)
-        let wrong = try builder.store(exclusion: 0 ..< layout.exclusionLength, dataHash: [UInt8](repeating: 0, count: 32))
+        let wrong = try builder.store(
+            exclusion: 0 ..< layout.exclusionLength, dataHash: [UInt8](repeating: 0, count: 32))
         #expect(wrong.count == layout.storeSize)
         let mismatch = ManifestValidator().validate(try ManifestStore(parsing: wrong), asset: [])
         #expect(mismatch.statuses.contains { $0.code == "timeStamp.mismatch" && $0.kind == .informational })
@@ -110,12 +114,14 @@ import Testing
         let store = try ManifestStore(parsing: manifestStore(ofJPEG: TestFiles.read(TestFiles.c2paRS("CACA.jpg"))))
         let sign1 = try COSE.Sign1(decoding: try #require(store.active?.signatureBytes))
         let token = try SignatureTimeStamp.token(in: try #require(sign1.unprotected["sigTst2"]))
-        let message = SignatureTimeStamp.imprintMessage(protectedBytes: sign1.protectedBytes, signature: sign1.signature)
+        let message = SignatureTimeStamp.imprintMessage(
+            protectedBytes: sign1.protectedBytes, signature: sign1.signature)
         var generator = SystemRandomNumberGenerator()
         var variants: [[UInt8]] = stride(from: 0, to: token.count, by: 7).map { Array(token[..<$0]) }
         for _ in 0 ..< 400 {
             var flipped = token
-            flipped[Int.random(in: 0 ..< token.count, using: &generator)] ^= UInt8.random(in: 1 ... 255, using: &generator)
+            flipped[Int.random(in: 0 ..< token.count, using: &generator)] ^= UInt8.random(
+                in: 1 ... 255, using: &generator)
             variants.append(flipped)
         }
         variants.append((0 ..< 300).map { _ in UInt8.random(in: 0 ... 255, using: &generator) })

@@ -18,7 +18,9 @@ struct DERFields {
     }
 
     /// The children of the DER `bytes`, which must be one whole constructed node.
-    init(parsing bytes: ArraySlice<UInt8>, _ identifier: ASN1Identifier = .sequence, structure: String)
+    init(
+        parsing bytes: ArraySlice<UInt8>, _ identifier: ASN1Identifier = .sequence, structure: String
+    )
         throws(TimeStampError)
     {
         let root: ASN1Node

@@ -2,7 +2,7 @@ import Dispatch
 public import Foundation
 
 #if canImport(FoundationNetworking)
-    import FoundationNetworking
+import FoundationNetworking
 #endif
 
 /// An RFC 3161 TSA over HTTP (RFC 3161 §3.4): POST the DER request as
@@ -54,14 +54,16 @@ public struct HTTPTimeStampAuthority: TimeStampAuthority {
             done.signal()
         }.resume()
         if done.wait(timeout: .now() + timeout + 5) == .timedOut {
-            throw TimeStampAuthorityError(.unavailable, "time-stamp authority \(name): no answer within \(Int(timeout)) s")
+            throw TimeStampAuthorityError(
+                .unavailable, "time-stamp authority \(name): no answer within \(Int(timeout)) s")
         }
         let (data, status, error) = outcome.value
         if let error {
             throw TimeStampAuthorityError(.unavailable, "time-stamp authority \(name): \(error.localizedDescription)")
         }
         guard status == 200, let data else {
-            throw TimeStampAuthorityError(.unavailable, "time-stamp authority \(name): HTTP status \(status.map(String.init) ?? "none")")
+            throw TimeStampAuthorityError(
+                .unavailable, "time-stamp authority \(name): HTTP status \(status.map(String.init) ?? "none")")
         }
         return Array(data)
     }

@@ -72,7 +72,9 @@ public enum SignatureTimeStamp {
             throw .malformed("the time-stamp container has no tstTokens array")
         }
         guard tokens.count == 1 else { throw .malformed("\(tokens.count) time-stamp tokens; exactly one is allowed") }
-        guard let value = tokens[0]["val"]?.bytesValue else { throw .malformed("the time-stamp token has no val bytes") }
+        guard let value = tokens[0]["val"]?.bytesValue else {
+            throw .malformed("the time-stamp token has no val bytes")
+        }
         return value
     }
 }

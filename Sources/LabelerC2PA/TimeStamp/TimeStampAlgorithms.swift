@@ -42,12 +42,13 @@ enum TimeStampAlgorithms {
             [1, 3, 101, 112]: .ed25519,
         ]
         if let algorithm = named[algorithm] { return algorithm }
-        let byDigest: [ASN1ObjectIdentifier: (rsa: Certificate.SignatureAlgorithm, ecdsa: Certificate.SignatureAlgorithm)] =
-            [
-                sha256: (.sha256WithRSAEncryption, .ecdsaWithSHA256),
-                sha384: (.sha384WithRSAEncryption, .ecdsaWithSHA384),
-                sha512: (.sha512WithRSAEncryption, .ecdsaWithSHA512),
-            ]
+        let byDigest:
+            [ASN1ObjectIdentifier: (rsa: Certificate.SignatureAlgorithm, ecdsa: Certificate.SignatureAlgorithm)] =
+                [
+                    sha256: (.sha256WithRSAEncryption, .ecdsaWithSHA256),
+                    sha384: (.sha384WithRSAEncryption, .ecdsaWithSHA384),
+                    sha512: (.sha512WithRSAEncryption, .ecdsaWithSHA512),
+                ]
         guard let pair = byDigest[digest] else { return nil }
         if algorithm == rsaEncryption { return pair.rsa }
         if algorithm == ecPublicKey { return pair.ecdsa }

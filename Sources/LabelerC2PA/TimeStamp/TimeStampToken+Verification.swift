@@ -53,7 +53,9 @@ extension TimeStampToken {
         else {
             throw .malformed("unsupported signature algorithm \(signer.signatureAlgorithm)")
         }
-        guard certificate.publicKey.isValidSignature(signer.signature, for: signer.signedAttributes, signatureAlgorithm: algorithm)
+        guard
+            certificate.publicKey.isValidSignature(
+                signer.signature, for: signer.signedAttributes, signatureAlgorithm: algorithm)
         else {
             throw .mismatch("the TSA's signature over the token does not verify")
         }

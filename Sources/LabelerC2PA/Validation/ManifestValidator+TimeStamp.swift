@@ -22,7 +22,8 @@ extension ManifestValidator {
         let message: [UInt8]
         if let v2 = sign1.unprotected[SignatureTimeStamp.v2Label] {
             container = v2
-            message = SignatureTimeStamp.imprintMessage(protectedBytes: sign1.protectedBytes, signature: sign1.signature)
+            message = SignatureTimeStamp.imprintMessage(
+                protectedBytes: sign1.protectedBytes, signature: sign1.signature)
         } else if let v1 = sign1.unprotected[SignatureTimeStamp.v1Label] {
             container = v1
             message = SignatureTimeStamp.imprintMessageV1(

@@ -11,7 +11,8 @@ import Testing
         func timeStampToken(sha256Imprint: [UInt8]) throws -> [UInt8] { [UInt8](repeating: 0x30, count: 12_000) }
     }
 
-    @Test("stamp with a TSA (JPEG and PNG): verify reports the time-stamp's time and that it validates",
+    @Test(
+        "stamp with a TSA (JPEG and PNG): verify reports the time-stamp's time and that it validates",
         arguments: ["photos/astronaut.jpg", "photos/coffee.png"])
     func timeStamped(sample: String) throws {
         let tsa = try LoopbackTSA()
@@ -20,8 +21,10 @@ import Testing
         let options = StampOptions(
             signer: try SignedStampTests.signer("es256"), timeStampAuthority: try HTTPTimeStampAuthority(url: tsa.url))
         let output = try Stamper(disclosure: .sample, options: options).stamp(input).plan.materialize(from: input)
-        let offline = try Stamper(disclosure: .sample, options: StampOptions(signer: try SignedStampTests.signer("es256")))
-            .stamp(input).plan.materialize(from: input)
+        let offline = try Stamper(
+            disclosure: .sample, options: StampOptions(signer: try SignedStampTests.signer("es256"))
+        )
+        .stamp(input).plan.materialize(from: input)
         let report = Verifier().verify(output)
         #expect(report.verdict == .labelled)
         let layer = try #require(report.layer(.c2pa))
@@ -58,7 +61,8 @@ import Testing
     @Test("a token larger than the budget is refused, naming its size")
     func oversized() throws {
         let input = try TestFiles.read(TestFiles.sampleMedia.appendingPathComponent("photos/coffee.png"))
-        let options = StampOptions(signer: try SignedStampTests.signer("es256"), timeStampAuthority: OversizedAuthority())
+        let options = StampOptions(
+            signer: try SignedStampTests.signer("es256"), timeStampAuthority: OversizedAuthority())
         #expect {
             try Stamper(disclosure: .sample, options: options).stamp(input)
         } throws: { error in
