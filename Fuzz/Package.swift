@@ -6,7 +6,9 @@
 // Each target is one file calling one `FuzzEntryPoints` function (`@_spi(Fuzzing)` in Labeler).
 import PackageDescription
 
-let names = ["PNGWalker", "JPEGWalker", "XMLParser", "XMPMerge", "AnnexE", "EXIFReader", "CBOR", "JUMBF"]
+let names = [
+    "PNGWalker", "JPEGWalker", "XMLParser", "XMPMerge", "AnnexE", "EXIFReader", "CBOR", "JUMBF", "TimeStampToken",
+]
 
 let package = Package(
     name: "LabelerFuzz",

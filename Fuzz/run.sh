@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 SANITIZE=${FUZZ_SANITIZE:-fuzzer,address}
-TARGETS=${FUZZ_TARGETS:-png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf}
+TARGETS=${FUZZ_TARGETS:-png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf tst-token}
 CORPUS=$ROOT/Fuzz/.corpus
 CRASHES=$ROOT/Fuzz/crashes
 
@@ -29,7 +29,7 @@ product() {
     case $1 in
         png-walker) echo FuzzPNGWalker ;; jpeg-walker) echo FuzzJPEGWalker ;; xml-parser) echo FuzzXMLParser ;;
         xmp-merge) echo FuzzXMPMerge ;; annex-e) echo FuzzAnnexE ;; exif-reader) echo FuzzEXIFReader ;;
-        cbor) echo FuzzCBOR ;; jumbf) echo FuzzJUMBF ;;
+        cbor) echo FuzzCBOR ;; jumbf) echo FuzzJUMBF ;; tst-token) echo FuzzTimeStampToken ;;
         *) echo "unknown fuzz target '$1'" >&2; return 1 ;;
     esac
 }
@@ -39,6 +39,7 @@ max_len() {
         xml-parser | xmp-merge) echo 16384 ;;
         annex-e) echo 2048 ;;
         cbor) echo 8192 ;;
+        tst-token) echo 16384 ;;  # sigTst2 tokens fit the 10 000-byte budget
         jumbf) echo 262144 ;;  # whole stores of the c2pa-rs fixtures (CACA: 232 KB)
         exif-reader) echo 65536 ;;  # an APP1 payload is at most 65533 bytes
     esac
