@@ -21,19 +21,20 @@ enum CLI {
 
     typealias Result = ProcessRunner.Result
 
-    /// Runs labelctl; without `environment`, ours with `XDG_CONFIG_HOME` pointing at an empty
-    /// folder, so the user's own development key (a default trust anchor) never leaks into a test.
+    /// Runs labelctl; without `environment`, ours with `XDG_CONFIG_HOME` pointing at a fresh empty
+    /// folder for this call, so no development key (a default trust anchor) made by the user or by
+    /// another test ever changes what a test sees.
     static func labelctl(
         _ arguments: [String], environment: [String: String]? = nil, input: [UInt8]? = nil
     ) throws -> Result {
-        try ProcessRunner.run(binary.path, arguments, environment: environment ?? hermetic, input: input)
+        try ProcessRunner.run(binary.path, arguments, environment: environment ?? hermetic(), input: input)
     }
 
-    static let hermetic: [String: String] = {
+    static func hermetic() throws -> [String: String] {
         var environment = ProcessInfo.processInfo.environment
-        environment["XDG_CONFIG_HOME"] = (try? TestFiles.temporaryDirectory("labelctl-config"))?.path ?? "/nonexistent"
+        environment["XDG_CONFIG_HOME"] = try TestFiles.temporaryDirectory("labelctl-config").path
         return environment
-    }()
+    }
 
     static func run(_ executable: URL, _ arguments: [String], environment: [String: String]? = nil) throws -> Result {
         try ProcessRunner.run(executable.path, arguments, environment: environment)

@@ -23,7 +23,8 @@ import Testing
     @Test("verify --json and inspect --json match their golden files", arguments: cases.indices)
     func matchesGolden(index: Int) throws {
         let (command, input) = Self.cases[index]
-        let result = try ProcessRunner.run(CLI.binary.path, [command, "--json", input], in: TestFiles.packageRoot)
+        let result = try ProcessRunner.run(
+            CLI.binary.path, [command, "--json", input], environment: try CLI.hermetic(), in: TestFiles.packageRoot)
         let name = "\(command)-" + input.split(separator: "/").suffix(2).joined(separator: "-") + ".json"
         let file = Self.golden.appendingPathComponent(name)
         if ProcessInfo.processInfo.environment["RECORD_GOLDEN"] == "1" {

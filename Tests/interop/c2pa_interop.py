@@ -10,7 +10,9 @@ with the c2pa-rs test credentials (untouched, and with a pixel changed after sig
   Trusted/Valid/Invalid with the c2pa-rs test root bundle as anchors on both sides (the c2pa-rs
   fixtures are PS256 with RSA-PSS chains);
 - the failure codes agree, `signingCredential.untrusted` aside (labelctl reports it as a warning);
-- a file c2pa-rs signed as trainedAlgorithmicMedia reads as `labelled` (the c2pa layer declares AI).
+- a file c2pa-rs signed as trainedAlgorithmicMedia reads as `labelled` (the c2pa layer declares AI);
+- files labelctl signed with `--tsa` (a loopback `openssl ts` responder) carry a sigTst2 token
+  c2pa-rs validates (`timeStamp.validated`, and `timeStamp.trusted` with the TSA root as anchor).
 
 Prints one line per case and `c2pa interop: N passed, M failed`; exits 1 on any failure.
 """
@@ -197,6 +199,52 @@ def own_root(work):
             compare(f"own root ({alg}): {name}", os.path.join(out, name), os.path.join(keys, "root.pem"))
 
 
+def time_stamped(work):
+    """stamp --sign --tsa against a real RFC 3161 responder on loopback (openssl ts behind
+    http.server, Tests/interop/loopback_tsa.py): c2pa-python reads Valid and validates the
+    sigTst2 token; with both roots as anchors, Trusted and the time-stamp trusted too."""
+    import threading
+    sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+    import loopback_tsa
+    tsa_dir = os.path.join(work, "tsa")
+    os.makedirs(tsa_dir)
+    server, url = loopback_tsa.start(tsa_dir)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        keys = os.path.join(work, "keys-tsa")
+        subprocess.run([LABELCTL, "keygen", "--out", keys, "--subject", "TSA Interop"], capture_output=True, check=True)
+        out = os.path.join(work, "tsa-out")
+        run = subprocess.run([LABELCTL, "stamp", "-q", "--generator", "ExampleGen", "--producer", "Acme", "--sign",
+                              "--cert", os.path.join(keys, "chain.pem"), "--key", os.path.join(keys, "key.pem"),
+                              "--tsa", url, "-o", out,
+                              os.path.join(ROOT, "SampleMedia", "photos", "rocket.jpg"),
+                              os.path.join(ROOT, "SampleMedia", "photos", "chelsea.png")],
+                             capture_output=True, text=True)
+        check("stamp --sign --tsa (loopback openssl ts) exits 0", run.returncode == 0, run.stderr)
+        anchors = open(os.path.join(keys, "root.pem")).read() + open(os.path.join(tsa_dir, "root.pem")).read()
+        trusted = Context(Settings.from_dict({"trust": {"trust_anchors": anchors}}))
+        for name in sorted(os.listdir(out)):
+            path = os.path.join(out, name)
+            with Reader(path) as reader:
+                manifest = (reader.get_validation_results() or {}).get("activeManifest") or {}
+                success = {s["code"] for s in manifest.get("success", [])}
+                check(f"time-stamped: {name}: c2pa-python Valid with timeStamp.validated",
+                      reader.get_validation_state() == "Valid" and "timeStamp.validated" in success,
+                      f"{reader.get_validation_state()} {manifest}")
+            with Reader(path, context=trusted) as reader:
+                manifest = (reader.get_validation_results() or {}).get("activeManifest") or {}
+                codes = {s["code"] for kind in ("success", "informational") for s in manifest.get(kind, [])}
+                check(f"time-stamped: {name}: Trusted with both roots, timeStamp.trusted",
+                      reader.get_validation_state() == "Trusted" and "timeStamp.trusted" in codes,
+                      f"{reader.get_validation_state()} {manifest}")
+            verdict, layer = compare(f"time-stamped: {name}", path)
+            fields = layer.get("fields", {})
+            check(f"time-stamped: {name}: labelctl reports the time-stamp validated",
+                  fields.get("TimeStampValidated") == "true" and fields.get("TimeStamp", "").startswith("20"), f"{fields}")
+    finally:
+        server.shutdown()
+
+
 def main():
     for name in ["C.jpg", "CA.jpg", "CACA.jpg", "XCA.jpg", "E-sig-CA.jpg"]:
         compare(name, os.path.join(FIXTURES, name))
@@ -224,6 +272,7 @@ def main():
         signed_by_labelctl(work)
         over_third_party(work)
         own_root(work)
+        time_stamped(work)
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

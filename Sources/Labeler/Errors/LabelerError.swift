@@ -1,3 +1,5 @@
+import LabelerC2PA
+
 /// The one error type at the library's public boundary.
 ///
 /// Layer errors (``PNG/Error``, ``JPEG/Error``, ``XMP/Error``, …) carry the evidence; the façade and the
@@ -95,4 +97,9 @@ extension LabelerError {
         if wrapped.path == nil, let path { wrapped.path = path }
         return wrapped
     }
+}
+
+extension TimeStampAuthorityError: LabelerErrorConvertible {
+    /// An unreachable authority is an I/O failure of the run, not a fault of the file.
+    var labelerError: LabelerError { LabelerError(reason == .tooLarge ? .tooLarge : .io, description) }
 }

@@ -5,7 +5,8 @@ extension Stamper {
     /// 1. lay the store out: its size is fixed once the exclusion is known (``ManifestBuilder``);
     /// 2. plan the output with that many reserved bytes where the store's carrier goes;
     /// 3. hash the planned output outside the reservation (`c2pa.hash.data`, C2PA 2.x §18.5);
-    /// 4. build and sign the store, wrap it in its carrier, and fill the reservation.
+    /// 4. build and sign the store (and time-stamp the signature, into a fixed budget), wrap it in
+    ///    its carrier, and fill the reservation.
     ///
     /// The XMP, Exif and every other site are planned first and covered by the hash, so the
     /// manifest binds the disclosure as written. An input that already carries a manifest store
@@ -15,13 +16,14 @@ extension Stamper {
         _ container: any Container, edit: MetadataEdit, disclosure: Disclosure, signer: any Signer
     ) throws -> SplicePlan {
         let format = type(of: container)
-        let builder = ManifestBuilder(
+        var builder = ManifestBuilder(
             content: .init(
                 digitalSourceType: disclosure.digitalSourceType.uri, softwareAgent: disclosure.aiSystem,
                 softwareAgentVersion: disclosure.aiSystemVersion,
                 instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID()),
                 parent: try Self.parentIngredient(of: container), metadata: Self.c2paMetadata(for: disclosure)),
             signer: signer, manifestID: Disclosure.randomUUID())
+        builder.timeStampAuthority = options.timeStampAuthority
         // Only original bytes precede the carrier, so where it starts is known before planning.
         let start = container.c2paCarrierOffset
         let layout = try builder.layout(start: start, carrierSize: format.c2paCarrierSize)

@@ -10,11 +10,17 @@ public struct StampOptions: Sendable {
     public var writeEXIF: Bool
     /// Sign: add a C2PA manifest store (claim v2, `c2pa.actions.v2`, `c2pa.hash.data`) signed by this.
     public var signer: (any Signer)?
+    /// With ``signer``: time-stamp each signature (RFC 3161 token in `sigTst2`); `nil`: offline.
+    public var timeStampAuthority: (any TimeStampAuthority)?
 
-    public init(force: Bool = false, writeEXIF: Bool = true, signer: (any Signer)? = nil) {
+    public init(
+        force: Bool = false, writeEXIF: Bool = true, signer: (any Signer)? = nil,
+        timeStampAuthority: (any TimeStampAuthority)? = nil
+    ) {
         self.force = force
         self.writeEXIF = writeEXIF
         self.signer = signer
+        self.timeStampAuthority = timeStampAuthority
     }
 }
 

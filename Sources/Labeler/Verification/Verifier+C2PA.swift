@@ -30,6 +30,7 @@ extension Verifier {
         if let agent = result.softwareAgent { layer.fields["SoftwareAgent"] = agent }
         if let signer = result.signer { layer.fields["Signer"] = signer }
         if let issuer = result.signerIssuer { layer.fields["SignerIssuer"] = issuer }
+        addTimeStamp(result, to: &layer)
         if let source = result.digitalSourceType {
             layer.fields["DigitalSourceType"] = source
             layer.declaresAI = DigitalSourceType(uri: source).isAI
@@ -58,5 +59,25 @@ extension Verifier {
         }
         if result.state == .invalid { layer.status = .invalid }
         return layer
+    }
+}
+
+extension Verifier {
+    /// The time-stamp's fields (`TimeStamp` RFC 3339 UTC, `TimeStampValidated`,
+    /// `TimeStampAuthority`, `TimeStampStatus`), and a warning for one that does not validate
+    /// (informational in C2PA: the manifest's state does not change).
+    fileprivate func addTimeStamp(_ result: ManifestValidation, to layer: inout LayerReport) {
+        let statuses = result.statuses.filter { $0.code.hasPrefix("timeStamp.") }
+        guard !statuses.isEmpty else { return }
+        layer.fields["TimeStampStatus"] = statuses.map(\.code).joined(separator: " ")
+        layer.fields["TimeStampValidated"] = String(result.timeStamp?.validated ?? false)
+        if let stamp = result.timeStamp {
+            layer.fields["TimeStamp"] = RFC3339.string(from: stamp.time)
+            if let authority = stamp.authority { layer.fields["TimeStampAuthority"] = authority }
+        }
+        for status in statuses where status.kind == .informational && status.code != "timeStamp.untrusted" {
+            layer.warnings.append(
+                Finding(Finding.Kind(rawValue: "c2pa." + status.code), status.explanation, at: status.url))
+        }
     }
 }

@@ -50,6 +50,10 @@ public struct ManifestBuilder: Sendable {
     /// `claim_generator_info.name` / `.version`.
     public var generatorName = "labelctl"
     public var generatorVersion = "0.2.0"
+    /// Time-stamps each signature (`sigTst2`); `nil`: none (offline signing).
+    public var timeStampAuthority: (any TimeStampAuthority)?
+    /// Bytes reserved for the time-stamp token when ``timeStampAuthority`` is set.
+    public var timeStampBudget = SignatureTimeStamp.defaultBudget
 
     public init(content: Content, signer: any Signer, manifestID: String) {
         self.content = content

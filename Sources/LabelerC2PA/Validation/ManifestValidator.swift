@@ -1,4 +1,5 @@
 import Crypto
+import Foundation
 
 /// Validates the active manifest of a store against the asset it was found in (C2PA 2.x §15):
 /// the claim signature, every hashed URI of the claim, the data-hash hard binding over the asset,
@@ -22,6 +23,7 @@ public struct ManifestValidator: Sendable {
         result.activeManifest = manifest.label
         result.claimVersion = manifest.claimVersion
         let base = "self#jumbf=/c2pa/\(manifest.label)"
+        checkTimeStamp(manifest, base: base, into: &result)  // first: its genTime can date the signer's validity
         checkSignature(manifest, base: base, into: &result)
         for reference in manifest.assertionReferences {
             checkHashedURI(reference, in: manifest, store: store, base: base, into: &result)
@@ -49,7 +51,12 @@ public struct ManifestValidator: Sendable {
             let sign1 = try COSE.Sign1(decoding: bytes)
             let algorithm = try sign1.algorithm()
             result.algorithm = algorithm
-            guard let leaf = checkCredential(sign1.certificateChain, url: url, into: &result) else { return }
+            // The signer's validity is judged at the validated time-stamp's genTime, else now
+            // (C2PA 2.x §14.5.1: a time-stamp keeps a manifest valid after its certificate expires).
+            let time = result.timeStamp.flatMap { $0.validated ? $0.time : nil } ?? Date()
+            guard let leaf = checkCredential(sign1.certificateChain, url: url, at: time, into: &result) else {
+                return
+            }
             let message = sign1.toBeSigned(detachedPayload: manifest.claimBytes)
             if try SignatureVerifier.isValid(
                 sign1.signature, over: message, spki: leaf.publicKey.der, algorithm: algorithm)

@@ -15,7 +15,7 @@ public import Foundation
 /// waited on a semaphore — is gone with it: the pipeline's Dispatch threads now call a plain
 /// function, and no cooperative-pool thread is ever borrowed or blocked on.
 public struct TrustAnchors: Sendable {
-    private let roots: [X509Certificate]
+    let roots: [X509Certificate]
 
     public var count: Int { roots.count }
     /// Certificates of the bundle that cannot be read: left out, and said.

@@ -41,6 +41,8 @@ public struct ManifestValidation: Sendable, Hashable {
     public var signerIssuer: String?
     /// The active manifest's ingredients (a parent whose manifests were kept, C2PA 2.x §10.3.2.3).
     public var ingredients: [IngredientSummary] = []
+    /// The claim signature's time-stamp, if it carries one (see ``TimeStamp``).
+    public var timeStamp: TimeStamp?
 
     public var failures: [ValidationStatus] { statuses.filter { $0.kind == .failure } }
 }

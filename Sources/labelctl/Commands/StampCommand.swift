@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Labeler
 import LabelerC2PA
 
@@ -54,6 +55,13 @@ struct StampCommand: ParsableCommand {
     )
     var signerCommand: String?
 
+    @Option(
+        name: .long,
+        help:
+            "With --sign: an RFC 3161 time-stamp authority (http or https URL) that time-stamps each signature (sigTst2). Without it, signing is offline."
+    )
+    var tsa: String?
+
     @Flag(name: .long, help: "Do not fill EXIF Software / ImageDescription in JPEGs.")
     var noExif = false
 
@@ -92,6 +100,7 @@ struct StampCommand: ParsableCommand {
             throw ValidationError("give both --cert CHAIN.pem and --key KEY.pem, or neither (the development key)")
         }
         if !sign, cert != nil || key != nil { throw ValidationError("--cert and --key are for --sign") }
+        if tsa != nil, !sign { throw ValidationError("--tsa URL time-stamps signatures: it goes with --sign") }
         if disclosure.contentID != nil, inputs.count > 1 {
             throw ValidationError("--content-id names one output; \(inputs.count) inputs were given")
         }
@@ -101,7 +110,8 @@ struct StampCommand: ParsableCommand {
         let signer = try loadSigner()
         let stamper = try Stamper(
             disclosure: try disclosure.disclosure(),
-            options: StampOptions(force: force, writeEXIF: !noExif, signer: signer))
+            options: StampOptions(
+                force: force, writeEXIF: !noExif, signer: signer, timeStampAuthority: try timeStampAuthority()))
         let inputs = CommandSupport.paths(inputs)
         let destination: BatchPipeline.Destination =
             outputDirectory.map { .directory(StandardStreams.argumentPath($0)) } ?? .inPlace
@@ -134,6 +144,18 @@ struct StampCommand: ParsableCommand {
         if !quiet { CommandSupport.printSummary(summary) }
         let status = RunStatus(summary)
         if status != .ok { throw status.exitCode }
+    }
+
+    /// The authority of `--tsa`; a malformed URL is a usage error, before any file is read.
+    private func timeStampAuthority() throws -> (any TimeStampAuthority)? {
+        guard let tsa else { return nil }
+        do {
+            guard let url = URL(string: tsa) else { throw ValidationError("--tsa: '\(tsa)' is not a URL") }
+            return try HTTPTimeStampAuthority(url: url)
+        } catch {
+            CommandSupport.printError("--tsa: \(error)")
+            throw RunStatus.usage.exitCode
+        }
     }
 
     /// The signer of `--sign`, from `--cert` and `--key`; a key that does not match the leaf
