@@ -62,10 +62,9 @@ public final class LoopbackTSA: @unchecked Sendable {
     }
 }
 
-/// Runs synchronous code that may block on Swift concurrency (``TrustAnchors`` waits for a
-/// detached task) on a Dispatch worker, awaiting it instead of blocking a thread of the
-/// cooperative pool: with two cores the pool has two threads, and two tests blocking both would
-/// leave the detached task nowhere to run.
+/// Runs blocking synchronous code (``HTTPTimeStampAuthority`` waits on a semaphore for URLSession)
+/// on a Dispatch worker, awaiting it instead of blocking a thread of the cooperative pool, which
+/// has only as many threads as cores (two here).
 public func onDispatchWorker<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
         DispatchQueue.global().async { continuation.resume(with: Result { try body() }) }

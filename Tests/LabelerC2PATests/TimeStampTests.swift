@@ -94,6 +94,40 @@ import Testing
         #expect(!mismatch.statuses.contains { $0.code == "timeStamp.validated" })
     }
 
+    @Test(
+        "a validated time-stamp dates the signer: after its 1-day leaf expires the manifest stays valid; untimed, expired"
+    )
+    func validityAtGenTime() async throws {
+        let folder = try TestFiles.temporaryDirectory()
+        let certificates = try OpenSSLCertificates(in: folder)
+        let signer = try LocalSigner(
+            keyPEM: try certificates.key("good"), chainPEM: try certificates.pem("good"))
+        let tsa = try LoopbackTSA()
+        defer { tsa.stop() }
+        var builder = ManifestBuilder(
+            content: .init(
+                digitalSourceType: "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia",
+                softwareAgent: "TestGen", softwareAgentVersion: nil, instanceID: "xmp.iid:2"),
+            signer: signer, manifestID: "tsa-2")
+        let later = Date().addingTimeInterval(3 * 86_400)  // the leaf is valid for one day
+        for stamped in [true, false] {
+            builder.timeStampAuthority = stamped ? try HTTPTimeStampAuthority(url: tsa.url) : nil
+            let layout = try builder.layout(start: 0, carrierSize: { $0 })
+            let store = try ManifestStore(
+                parsing: try builder.store(
+                    exclusion: 0 ..< layout.exclusionLength, dataHash: [UInt8](repeating: 0, count: 32)))
+            let result = try await onDispatchWorker {
+                ManifestValidator(validationTime: later).validate(store, asset: [])
+            }
+            let codes = Set(result.statuses.map(\.code))
+            if stamped {
+                #expect(codes.contains("claimSignature.insideValidity") && !codes.contains("signingCredential.expired"))
+            } else {
+                #expect(codes.contains("signingCredential.expired") && result.state == .invalid)
+            }
+        }
+    }
+
     @Test("the unprotected header keeps the reserved size for any token up to the budget; a larger one is refused")
     func budget() throws {
         let reserved = try SignatureTimeStamp.unprotectedHeader(token: nil).encoded.count

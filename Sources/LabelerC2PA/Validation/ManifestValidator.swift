@@ -1,5 +1,5 @@
 import Crypto
-import Foundation
+public import Foundation
 
 /// Validates the active manifest of a store against the asset it was found in (C2PA 2.x §15):
 /// the claim signature, every hashed URI of the claim, the data-hash hard binding over the asset,
@@ -11,7 +11,13 @@ public struct ManifestValidator: Sendable {
     /// The roots to trust; `nil`: none configured (an intact signature reads `valid`, untrusted).
     public var trustAnchors: TrustAnchors?
 
-    public init(trustAnchors: TrustAnchors? = nil) { self.trustAnchors = trustAnchors }
+    /// The time validity is judged at when no validated time-stamp dates the signature; `nil`: now.
+    public var validationTime: Date?
+
+    public init(trustAnchors: TrustAnchors? = nil, validationTime: Date? = nil) {
+        self.trustAnchors = trustAnchors
+        self.validationTime = validationTime
+    }
 
     public func validate(_ store: ManifestStore, asset: [UInt8]) -> ManifestValidation {
         var result = ManifestValidation(state: .valid, statuses: [])
@@ -53,7 +59,7 @@ public struct ManifestValidator: Sendable {
             result.algorithm = algorithm
             // The signer's validity is judged at the validated time-stamp's genTime, else now
             // (C2PA 2.x §14.5.1: a time-stamp keeps a manifest valid after its certificate expires).
-            let time = result.timeStamp.flatMap { $0.validated ? $0.time : nil } ?? Date()
+            let time = result.timeStamp.flatMap { $0.validated ? $0.time : nil } ?? validationTime ?? Date()
             guard let leaf = checkCredential(sign1.certificateChain, url: url, at: time, into: &result) else {
                 return
             }
