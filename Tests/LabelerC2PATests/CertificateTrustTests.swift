@@ -89,6 +89,18 @@ import Testing
         #expect(try TrustAnchors(pem: Self.pem(ps256[0])).problem(with: [ps256[1], ps256[0]]) != nil)
     }
 
+    @Test("a batch's chain is validated once and reused only inside its validity window, failures included")
+    func cachedPaths() throws {
+        let ps256 = PEM.blocks(in: try Self.text("certs/ps256.pub"), type: "CERTIFICATE")
+        let anchors = try TrustAnchors(pem: try Self.text("certs/test_cert_root_bundle.pem"))
+        let later = CivilTime.date(2031, 1, 1, 0, 0, 0)
+        for _ in 0 ..< 3 {
+            #expect(anchors.problem(with: ps256) == nil)
+            #expect(anchors.problem(with: ps256, at: later) != nil)
+            #expect(anchors.problem(with: [ps256[0]]) != nil)
+        }
+    }
+
     @Test("malformed certificates: every truncation and garbage are a clear error, never a crash")
     func malformed() throws {
         let der = try #require(PEM.blocks(in: try Self.text("certs/ps256.pub"), type: "CERTIFICATE").first)

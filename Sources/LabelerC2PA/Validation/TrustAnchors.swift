@@ -16,6 +16,8 @@ public import Foundation
 /// function, and no cooperative-pool thread is ever borrowed or blocked on.
 public struct TrustAnchors: Sendable {
     let roots: [X509Certificate]
+    /// Results by chain: a batch signed by one key validates its path once (``PathCache``).
+    private let cache = PathCache()
 
     public var count: Int { roots.count }
     /// Certificates of the bundle that cannot be read: left out, and said.
@@ -53,6 +55,8 @@ public struct TrustAnchors: Sendable {
 
     /// `nil` when the parsed chain (leaf first) validates to one of the anchors at `time`, else why not.
     public func problem(with chain: [X509Certificate], at time: Date = Date()) -> String? {
-        CertificatePath(anchors: roots).problem(with: chain, at: time)
+        cache.problem(for: chain, anchors: roots, at: time) {
+            CertificatePath(anchors: roots).problem(with: chain, at: time)
+        }
     }
 }
