@@ -38,8 +38,11 @@ demo: build
 	@echo; echo "== C2PA: make a key and an own root, stamp and sign, and validate natively =="
 	$(LABELCTL) keygen --out out/keys --subject "Example Co"
 	$(LABELCTL) stamp $(DEMO_FLAGS) --sign --cert out/keys/chain.pem --key out/keys/key.pem -o out/signed SampleMedia/photos/rocket.jpg SampleMedia/photos/chelsea.png
-	$(LABELCTL) verify out/signed | grep -E "^out|c2pa "
-	@echo; echo "== a file signed with C2PA by someone else is refused, not silently broken (exit 65 expected) =="
+	$(LABELCTL) verify --trust-anchors out/keys/root.pem out/signed | grep -E "^out|c2pa "
+	@echo; echo "== a file signed with C2PA by someone else: signing keeps its manifest as the parent ingredient =="
+	$(LABELCTL) stamp $(DEMO_FLAGS) --sign --cert out/keys/chain.pem --key out/keys/key.pem -o out/resigned SampleMedia/c2pa/C.jpg
+	$(LABELCTL) verify --trust-anchors out/keys/root.pem out/resigned | grep -E "^out|c2pa "
+	@echo; echo "== ...while stamping it unsigned is refused, not silently broken (exit 65 expected) =="
 	-$(LABELCTL) stamp $(DEMO_FLAGS) -o out/refused SampleMedia/c2pa/C.jpg
 	@echo; echo "== malformed inputs: clear errors with byte offsets, nothing written (exit 65 expected) =="
 	-$(LABELCTL) stamp $(DEMO_FLAGS) -o out/malformed SampleMedia/malformed/truncated-mid-idat.png SampleMedia/malformed/bad-crc.png SampleMedia/malformed/segment-length-past-end.jpg
