@@ -23,13 +23,28 @@ extension Labeler {
         return stamped
     }
 
+    /// Stamps the text file `input` and returns the output bytes (for standard output).
+    /// - Throws: ``LabelerError`` naming the file and, for bad input, the byte offset.
+    public static func stampText(file input: FilePath, with stamper: TextStamper) throws -> (StampedText, [UInt8]) {
+        let file = try InputFile(reading: input)
+        do {
+            let stamped = try stamper.stamp(file.bytes, fileName: String(decoding: input.name, as: UTF8.self))
+            return (stamped, stamped.output(from: file.bytes))
+        } catch {
+            throw LabelerError.wrapping(error, path: input.description)
+        }
+    }
+
     /// Stamps text read from elsewhere (standard input) into the new or replaced file `output`
     /// (mode 0666 less the umask), atomically.
     @discardableResult
     public static func stampText(
         _ bytes: [UInt8], fileName: String? = nil, to output: FilePath, with stamper: TextStamper
     ) throws -> StampedText {
-        let stamped = try stamper.stamp(bytes, fileName: fileName)
+        let stamped: StampedText
+        do { stamped = try stamper.stamp(bytes, fileName: fileName) } catch {
+            throw LabelerError.wrapping(error, path: "<stdin>")
+        }
         let attributes = AtomicFileWriter.Attributes(mode: 0o666 & ~System.umask, owner: nil)
         try write(stamped.plan, from: bytes, to: output, attributes: attributes, inputCheck: nil)
         return stamped
