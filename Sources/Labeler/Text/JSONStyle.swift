@@ -25,6 +25,8 @@ struct JSONStyle: Sendable, Hashable {
         while start > object.range.lowerBound, JSONScanner.isWhitespace(bytes[start - 1]) { start -= 1 }
         memberPrefix = Array(bytes[start ..< last.keyRange.lowerBound])
         colon = Array(bytes[last.keyRange.upperBound ..< last.value.range.lowerBound])
+        // A lone member after `{` shows no separator: take a space after ',' when there is one after ':'.
+        if members.count == 1, !memberPrefix.contains(0x0A) { memberPrefix = colon.last == 0x20 ? [0x20] : [] }
         // The indentation of the line holding `{`: the members' indentation less that is one unit.
         var lineStart = object.range.lowerBound
         while lineStart > 0, bytes[lineStart - 1] != 0x0A { lineStart -= 1 }
