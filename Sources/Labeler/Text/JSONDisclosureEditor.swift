@@ -68,7 +68,17 @@ struct JSONDisclosureEditor: Sendable {
             notices: options.notices(for: disclosure), style: markdown ? .blockquote : .line,
             wording: options.wording, position: options.position, lineEnding: layout.lineEnding,
             endsWithLineBreak: layout.endsWithLineBreak)
-        let noticeEdits = try editor.edits(content, body: 0 ..< content.count, lines: lines[...], checkFences: markdown)
+        let noticeEdits: [TextEdit]
+        do {
+            noticeEdits = try editor.edits(content, body: 0 ..< content.count, lines: lines[...], checkFences: markdown)
+        } catch let error as LabelerError {
+            // Offsets inside the decoded string mean nothing in the file: name the string instead.
+            throw LabelerError(
+                error.code,
+                "\(record)--notice-in \(path) (the string at byte \(node.range.lowerBound)): "
+                    + error.message + " (the offset counts within the decoded string)",
+                offset: node.range.lowerBound)
+        }
         var updated = String(
             decoding: TextEdit.plan(noticeEdits, size: content.count).materialize(from: content), as: UTF8.self)
         if let finalize = options.finalizeString { updated = try finalize(path, updated) }
