@@ -33,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
         .package(url: "https://github.com/apple/swift-asn1", from: "1.7.4"),
         .package(url: "https://github.com/apple/swift-certificates", from: "1.21.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CLibPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
@@ -66,7 +67,9 @@ let package = Package(
         ),
         .target(
             name: "Labeler",
-            dependencies: ["LabelerCInterop", "LabelerBytes", "LabelerC2PA"],
+            dependencies: [
+                "LabelerCInterop", "LabelerBytes", "LabelerC2PA", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: strictSettings
         ),
         .executableTarget(

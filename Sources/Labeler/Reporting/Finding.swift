@@ -31,6 +31,15 @@ public struct Finding: Sendable, Codable, Hashable, CustomStringConvertible {
         public static let exifUnreadable = Kind(rawValue: "exif.unreadable")
         // C2PA findings are `c2pa.<C2PA status code>` (`c2pa.claimSignature.mismatch`,
         // `c2pa.assertion.dataHash.mismatch`, `c2pa.signingCredential.untrusted`, …: C2PA 2.x §15.2).
+        /// Text: front matter that is not closed or not YAML, where an `AIGC` label was expected.
+        public static let frontMatterMalformed = Kind(rawValue: "front_matter.malformed")
+        /// Text: the JSON disclosure object is not an object or does not declare AI involvement.
+        public static let jsonDisclosureInvalid = Kind(rawValue: "json_disclosure.invalid")
+        /// JSON Lines: some records carry the disclosure and others do not.
+        public static let jsonDisclosurePartial = Kind(rawValue: "json_disclosure.partial")
+        /// Text: the visible notice is present but an invisible layer (the C2PA text manifest) is
+        /// gone, as after a copy and paste through a sanitiser. Reserved; computed once C2PA text is read.
+        public static let invisibleLayerMissing = Kind(rawValue: "notice.invisible_layer_missing")
         /// This version cannot check the layer.
         public static let notChecked = Kind(rawValue: "layer.not_checked")
     }

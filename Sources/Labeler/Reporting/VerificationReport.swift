@@ -15,6 +15,9 @@ public struct VerificationReport: Sendable, Codable, Hashable {
 
     public var path: FilePath?
     public var format: ContainerFormat?
+    /// Text only (text has no magic bytes): whether ``format`` came from `--format`, the file
+    /// name's extension or the content. Absent for images (always sniffed by magic bytes).
+    public var detectedBy: TextFormatDetection.Source?
     public var verdict: Verdict
     public var layers: [LayerReport]
     public var regimes: [RegimeReport]
@@ -51,12 +54,19 @@ public struct LayerReport: Sendable, Codable, Hashable {
         case tc260
         /// EXIF Software / ImageDescription / UserComment.
         case exif
-        /// C2PA manifest store (JPEG APP11 / PNG caBX).
+        /// C2PA manifest store (JPEG APP11 / PNG caBX; for text, the C2PA 2.x A.8 text manifest).
         case c2pa
         /// A visible warning drawn in the pixels.
         case visible
         /// An imperceptible pixel watermark.
         case watermark
+        /// Text: the visible notice line(s) at the start or end (GB 45438 §5.1, KZ Art. 21 (2)).
+        case notice
+        /// Markdown: the YAML front matter `AIGC:` mapping (TC260-PG-20258A); its Annex E checks
+        /// are reported under ``tc260``.
+        case frontMatter = "front_matter"
+        /// JSON and JSON Lines: the disclosure object at its key path.
+        case jsonDisclosure = "json_disclosure"
     }
 
     public enum Status: String, Sendable, Codable, Hashable {

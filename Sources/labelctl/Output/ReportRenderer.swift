@@ -16,7 +16,8 @@ enum ReportRenderer {
 
     static func text(_ report: VerificationReport) -> String {
         var lines: [String] = []
-        let format = report.format.map { " (\($0.rawValue))" } ?? ""
+        let evidence = report.detectedBy.map { ", by \($0.rawValue)" } ?? ""
+        let format = report.format.map { " (\($0.rawValue)\(evidence))" } ?? ""
         var headline = "\(report.path?.description ?? "-"): \(report.verdict.rawValue)\(format)"
         if report.verdict == .unlabelled {
             headline += " — no AI disclosure found (this does not mean a human made it)"
