@@ -36,12 +36,29 @@ public enum Labeler {
         report(path, trustAnchors: trustAnchors) { try InputFile(reading: path) }
     }
 
+    /// Whether a file is read as text: no image magic bytes, and a text extension (`.txt`, `.md`,
+    /// `.json`, …) — or, for a file named explicitly without any extension (`README`, a pipe's
+    /// output saved as `answer`), contents that are valid UTF-8. Another extension (`.png`, `.svg`)
+    /// is never taken for text.
+    static func isText(name: [UInt8], prefix: some Collection<UInt8>, whole: [UInt8]?) -> Bool {
+        guard ContainerRegistry.type(sniffing: Array(prefix.prefix(ContainerRegistry.sniffLength))) == nil else {
+            return false
+        }
+        let fileName = String(decoding: name, as: UTF8.self)
+        if TextFormat.byExtension(of: fileName) != nil { return true }
+        guard let whole, !whole.isEmpty, !fileName.dropFirst().contains(".") else { return false }
+        return (try? TextLayout(validating: whole)) != nil
+    }
+
     /// ``verify(file:trustAnchors:)`` for a file met in a folder: `nil`, without reading past its
     /// first bytes, when its format is not one Labeler reads.
     static func verifyIfSupported(file path: FilePath, trustAnchors: TrustAnchors?) -> VerificationReport? {
         let input: InputFile
         do {
-            input = try InputFile(reading: path, onlyIf: { ContainerRegistry.type(sniffing: $0) != nil })
+            input = try InputFile(
+                reading: path,
+                onlyIf: { ContainerRegistry.type(sniffing: $0) != nil || isText(name: path.name, prefix: $0, whole: nil) }
+            )
         } catch {
             return report(path, trustAnchors: trustAnchors) { throw error }
         }
@@ -55,7 +72,13 @@ public enum Labeler {
     ) -> VerificationReport {
         var report: VerificationReport
         do {
-            report = Verifier(trustAnchors: trustAnchors).verify(try read().bytes)
+            let bytes = try read().bytes
+            if isText(name: path.name, prefix: bytes.prefix(ContainerRegistry.sniffLength), whole: bytes) {
+                report = TextVerifier(trustAnchors: trustAnchors).verify(
+                    bytes, fileName: String(decoding: path.name, as: UTF8.self))
+            } else {
+                report = Verifier(trustAnchors: trustAnchors).verify(bytes)
+            }
         } catch {
             report = VerificationReport(
                 format: nil, verdict: .error, layers: [], regimes: [], error: LabelerError.wrapping(error, path: nil))

@@ -54,7 +54,8 @@ import LabelerTestSupport
         let xml = try String(contentsOf: junit, encoding: .utf8)
         #expect(xml.contains("tests=\"2\" failures=\"1\""))
         #expect(xml.contains("coffee.png\">") && xml.contains("<failure"))
-        let policy = input.appendingPathComponent("policy.json")
+        // The policy lives outside the tree: a .json inside it would be checked as a text output.
+        let policy = try CLI.temporaryDirectory().appendingPathComponent("policy.json")
         try Data(#"{"default": ["tc260"], "rules": [{"path": "coffee.png", "require": []}]}"#.utf8).write(to: policy)
         let passing = try CLI.labelctl(["check", "--policy", policy.path, input.path])
         #expect(passing.status == 0, "\(passing.stdout)")

@@ -53,12 +53,17 @@ public struct BatchPipeline: Sendable {
         return Journal.defaultPath(forOutputFolder: folder)
     }
 
-    public let stamper: Stamper
+    /// What is done to each file (images: ``Stamper``; texts: ``TextStamper``).
+    public let planner: any BatchPlanner
     public let configuration: Configuration
 
-    public init(stamper: Stamper, configuration: Configuration = Configuration()) {
-        self.stamper = stamper
+    public init(planner: any BatchPlanner, configuration: Configuration = Configuration()) {
+        self.planner = planner
         self.configuration = configuration
+    }
+
+    public init(stamper: Stamper, configuration: Configuration = Configuration()) {
+        self.init(planner: stamper, configuration: configuration)
     }
 
     /// Stamps the files under `inputs` into `destination`.
@@ -70,7 +75,7 @@ public struct BatchPipeline: Sendable {
         onRecord: @Sendable (BatchRecord, BatchSummary) -> Void = { _, _ in }
     ) throws -> BatchSummary {
         try destination.validate(inputs: inputs, discovery: configuration.discovery)
-        if stamper.disclosure.contentID != nil {
+        if planner.disclosure.contentID != nil {
             let isOneFile =
                 inputs.count == 1
                 && (try? System.stat(inputs[0])).flatMap { $0 }.map { System.Kind($0) != .directory } == true

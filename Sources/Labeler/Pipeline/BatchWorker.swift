@@ -51,20 +51,14 @@ extension BatchPipeline {
                 let fileStart = clock.now
                 do {
                     // Files met in folders are read whole only if their format is one we write.
+                    let planner = pipeline.planner
+                    let name = String(decoding: item.path.name, as: UTF8.self)
                     let input = try InputFile(
                         reading: item.path,
-                        onlyIf: item.isExplicit ? nil : { ContainerRegistry.type(sniffing: $0) != nil })
-                    guard
-                        input.isComplete,
-                        let type = ContainerRegistry.type(
-                            sniffing: Array(input.bytes.prefix(ContainerRegistry.sniffLength)))
-                    else {
-                        if !item.isExplicit {
-                            records.append(
-                                BatchRecord(path: item.path, outcome: .skippedUnsupported, bytes: input.size))
-                            continue
-                        }
-                        throw ContainerRegistry.unsupported(input.bytes)
+                        onlyIf: item.isExplicit ? nil : { planner.accepts(name: name, prefix: $0) })
+                    guard input.isComplete else {
+                        records.append(BatchRecord(path: item.path, outcome: .skippedUnsupported, bytes: input.size))
+                        continue
                     }
                     let attributes: AtomicFileWriter.Attributes
                     switch destination {
@@ -79,8 +73,8 @@ extension BatchPipeline {
                     case .directory:
                         attributes = .newFile(like: input)
                     }
-                    let stamped: StampedFile
-                    do { stamped = try pipeline.stamper.stamp(try type.init(walking: input.bytes)) } catch {
+                    let stamped: (plan: SplicePlan, disclosure: Disclosure)
+                    do { stamped = try planner.plan(input.bytes, name: name) } catch {
                         throw LabelerError.wrapping(error, path: item.path.description)
                     }
                     let folder = output.split.directory

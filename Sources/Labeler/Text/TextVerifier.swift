@@ -1,3 +1,5 @@
+public import LabelerC2PA
+
 /// Finds and checks the disclosures in a text (regulation.md §7.6 for text): the visible notice
 /// (which languages, where), the Markdown front matter `AIGC:` mapping, the JSON disclosure object,
 /// and the GB 45438 Annex E label wherever it is (reported as `tc260`). The `c2pa` layer is
@@ -13,9 +15,14 @@ public struct TextVerifier: Sendable {
     /// Where the JSON disclosure object is looked for.
     public var jsonKeyPath: JSONKeyPath
 
+    /// Roots the signer of a C2PA text manifest is checked against (`nil`: none).
+    public var trustAnchors: TrustAnchors?
+
     public init(
-        format: TextFormat? = nil, wording: TextNoticeWording? = nil, jsonKeyPath: JSONKeyPath = .defaultDisclosure
+        format: TextFormat? = nil, wording: TextNoticeWording? = nil, jsonKeyPath: JSONKeyPath = .defaultDisclosure,
+        trustAnchors: TrustAnchors? = nil
     ) {
+        self.trustAnchors = trustAnchors
         self.format = format
         self.wording = wording ?? TextStampOptions.defaultWording
         self.jsonKeyPath = jsonKeyPath
