@@ -23,6 +23,7 @@ venv: deps
 	@[ -x $(VENV)/bin/python ] || python3 -m venv $(VENV)
 	@$(VENV)/bin/python -c "import PIL" 2>/dev/null || $(VENV)/bin/pip install -q pillow==13.0.0
 	@$(VENV)/bin/python -c "import c2pa" 2>/dev/null || $(VENV)/bin/pip install -q c2pa-python==0.38.1
+	@$(VENV)/bin/python -c "import c2pa_text" 2>/dev/null || $(VENV)/bin/pip install -q c2pa-text==3.0.0
 
 build: deps
 	$(SWIFT) build -c release --product labelctl --static-swift-stdlib

@@ -43,7 +43,7 @@ public struct ManifestBuilder: Sendable {
         }
     }
 
-    public let content: Content
+    public var content: Content
     public let signer: any Signer
     /// `urn:c2pa:<uuid>`.
     public let manifestLabel: String

@@ -14,6 +14,10 @@ public struct ManifestValidator: Sendable {
     /// The time validity is judged at when no validated time-stamp dates the signature; `nil`: now.
     public var validationTime: Date?
 
+    /// How the asset's bytes outside the data hash's exclusions are hashed: as they are (images),
+    /// or as NFC text (a text asset, C2PA 2.4 §A.8; ``TextBinding``).
+    public var dataHashInput: DataHashInput = .bytes
+
     public init(trustAnchors: TrustAnchors? = nil, validationTime: Date? = nil) {
         self.trustAnchors = trustAnchors
         self.validationTime = validationTime
@@ -156,7 +160,25 @@ public struct ManifestValidator: Sendable {
         }
         included.append(cursor ..< asset.count)
         let algorithm = hash["alg"]?.textValue ?? manifest.hashAlgorithm
-        guard let digest = Self.digest(algorithm, of: included, in: asset) else {
+        if dataHashInput == .nfcText {
+            guard let text = TextBinding.nfc(included.reduce(into: [UInt8]()) { $0 += asset[$1] }) else {
+                result.statuses.append(
+                    ValidationStatus(
+                        "assertion.dataHash.mismatch", .failure, url: url,
+                        "the text outside the exclusions is not valid UTF-8, so it has no NFC form to hash"))
+                return
+            }
+            return checkDigest(
+                Self.digest(algorithm, of: [0 ..< text.count], in: text), expected, algorithm, url, &result)
+        }
+        checkDigest(Self.digest(algorithm, of: included, in: asset), expected, algorithm, url, &result)
+    }
+
+    private func checkDigest(
+        _ digest: [UInt8]?, _ expected: [UInt8], _ algorithm: String, _ url: String,
+        _ result: inout ManifestValidation
+    ) {
+        guard let digest else {
             result.statuses.append(
                 ValidationStatus("algorithm.unsupported", .failure, url: url, "hash algorithm '\(algorithm)'"))
             return

@@ -1,0 +1,105 @@
+/// The C2PA text manifest wrapper (`C2PATextManifestWrapper`, C2PA 2.4 §A.8 "Embedding
+/// Manifests into Unstructured Text"; §A.7 in 2.3): a manifest store carried by invisible
+/// Unicode variation selectors appended to the text.
+///
+/// ```
+/// visible text (NFC) ‖ U+FEFF ‖ VS(b) for every byte b of:
+///
+///   0        8    9              13             13+M
+///   +--------+----+--------------+--------------+-----------+
+///   | magic  | 01 | M (u32, BE)  | JUMBF store  | padding   |
+///   +--------+----+--------------+--------------+-----------+
+///   "C2PATXT\0" = 43 32 50 41 54 58 54 00
+///
+/// VS(b) = U+FE00 + b          b in 0x00…0x0F   UTF-8 EF B8 80…EF B8 8F        (3 bytes)
+///       = U+E0100 + (b-0x10)  b in 0x10…0xFF   UTF-8 F3 A0 84 80…F3 A0 87 AF  (4 bytes)
+/// U+FEFF (ZWNBSP)                               UTF-8 EF BB BF                 (3 bytes)
+/// ```
+///
+/// The padded form has a length that depends only on the store's size M
+/// (``paddedLength(storeSize:)`` = `3 + (13 + M)·4 + 6` UTF-8 bytes), so the hard binding's
+/// exclusion is known before the store is signed. The gap is filled as c2pa-rs' plain-text
+/// handler does: `a` bytes 0x00 then `b = gap mod 3` bytes 0x10, `3a + 4b = gap`
+/// (gap 11 → `00 10 10`). Decoders read M bytes after the header and ignore the padding.
+///
+/// Everything here works on UTF-8 bytes and Unicode scalars, never on `Character`s: variation
+/// selectors extend the grapheme before them, so a `String`'s characters hide them.
+public enum TextManifestWrapper {
+    /// `"C2PATXT\0"`.
+    public static let magic: [UInt8] = [0x43, 0x32, 0x50, 0x41, 0x54, 0x58, 0x54, 0x00]
+    public static let version: UInt8 = 1
+    /// Magic, version, length.
+    public static let headerSize = 13
+    /// U+FEFF in UTF-8: the marker the selectors follow.
+    public static let marker: [UInt8] = [0xEF, 0xBB, 0xBF]
+    /// Largest store written or read (64 MiB: a store with a parent chain is tens of KB; the
+    /// format allows 4 GiB, which as text would be 16 GiB).
+    public static let maxStoreSize = 64 << 20
+
+    /// The UTF-8 length of the padded wrapper for a store of `storeSize` bytes:
+    /// `3 + (13 + M)·4 + 6` (every byte at its worst, 4 bytes, plus 6 so the gap is never 1, 2 or 5).
+    public static func paddedLength(storeSize: Int) -> Int { 3 + (headerSize + storeSize) * 4 + 6 }
+
+    /// The UTF-8 length of the unpadded wrapper for `store`.
+    public static func unpaddedLength(store: [UInt8]) -> Int {
+        var length = marker.count + 3 * 2 + 4 * 7  // magic: one 0x00; version 0x01; the rest ≥ 0x10
+        length += storeLengthBytes(store.count).reduce(0) { $0 + selectorWidth($1) }
+        return store.reduce(length) { $0 + selectorWidth($1) }
+    }
+
+    /// The wrapper for `store` without padding (as c2pa-text's `encode_wrapper` writes it).
+    /// - Throws: ``TextManifestWrapperError/storeTooLarge(size:limit:)``.
+    public static func encode(store: [UInt8]) throws(TextManifestWrapperError) -> [UInt8] {
+        try encode(store: store, padding: 0, of: 0)
+    }
+
+    /// The wrapper for `store` padded to exactly `length` UTF-8 bytes (normally
+    /// ``paddedLength(storeSize:)``), padding by the 0x00/0x10 rule.
+    /// - Throws: ``TextManifestWrapperError/paddingUnrepresentable(gap:)`` when `length` is
+    ///   below the unpadded length or the gap is 1, 2 or 5 bytes.
+    public static func encodePadded(store: [UInt8], length: Int) throws(TextManifestWrapperError) -> [UInt8] {
+        let gap = length - unpaddedLength(store: store)
+        let wide = gap % 3  // 4-byte selectors (0x10); the rest is 3-byte ones (0x00)
+        guard gap >= 0, gap - 4 * wide >= 0 else { throw .paddingUnrepresentable(gap: gap) }
+        return try encode(store: store, padding: (gap - 4 * wide) / 3, of: wide)
+    }
+
+    private static func encode(
+        store: [UInt8], padding narrow: Int, of wide: Int
+    ) throws(TextManifestWrapperError)
+        -> [UInt8]
+    {
+        guard store.count <= maxStoreSize else { throw .storeTooLarge(size: store.count, limit: maxStoreSize) }
+        var out = marker
+        out.reserveCapacity(paddedLength(storeSize: store.count))
+        for byte in magic + [version] + storeLengthBytes(store.count) { appendSelector(byte, to: &out) }
+        for byte in store { appendSelector(byte, to: &out) }
+        for _ in 0 ..< narrow { appendSelector(0x00, to: &out) }
+        for _ in 0 ..< wide { appendSelector(0x10, to: &out) }
+        return out
+    }
+
+    static func storeLengthBytes(_ count: Int) -> [UInt8] {
+        [
+            UInt8(truncatingIfNeeded: count >> 24), UInt8(truncatingIfNeeded: count >> 16),
+            UInt8(truncatingIfNeeded: count >> 8), UInt8(truncatingIfNeeded: count),
+        ]
+    }
+
+    @inline(__always) static func selectorWidth(_ byte: UInt8) -> Int { byte < 0x10 ? 3 : 4 }
+
+    /// Appends VS(`byte`) in UTF-8.
+    @inline(__always) static func appendSelector(_ byte: UInt8, to out: inout [UInt8]) {
+        if byte < 0x10 {
+            out.append(0xEF)
+            out.append(0xB8)
+            out.append(0x80 | byte)
+        } else {
+            let offset = byte - 0x10  // U+E0100 + offset = F3 A0 (84 + offset>>6) (80 + offset&3F)
+            out.append(0xF3)
+            out.append(0xA0)
+            out.append(0x84 + (offset >> 6))
+            out.append(0x80 | (offset & 0x3F))
+        }
+    }
+}

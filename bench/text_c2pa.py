@@ -1,0 +1,165 @@
+#!/usr/bin/env python3
+"""C2PA unstructured text (C2PA 2.4 §A.8): LabelerC2PA against c2pa-text and encypher-ai, in one run.
+
+    bench/.venv/bin/python bench/text_c2pa.py [--count 1000] [--repeats 5]
+
+Installs what is missing into bench/.venv (c2pa-text 3.0.0, encypher-ai 3.1.6), builds the runnable
+bench/TextC2PA (release; BENCH_SKIP_BUILD=1 to skip), generates COUNT texts of ~2 KB
+deterministically (mixed English, French with accents — half of them decomposed (NFD) —, Russian,
+Chinese) into bench/work/text/plain, and measures, every side on the same texts held in memory
+(no file I/O or process start-up inside the timings; best of REPEATS):
+
+  ours   sign      TextManifestSigner.sign (NFC, layout, ES256 with the c2pa-rs test chain, padded wrapper)
+  ours   extract   TextManifestWrapper.find on the signed texts
+  ours   verify    TextManifestValidator.validate (find, parse, signature, hashed URIs, NFC data hash)
+  c2pa-text        extract_manifest on the same signed texts (one Python process)
+  encypher-ai      UnicodeMetadata.embed_metadata(format="c2pa", Ed25519) on the plain texts, and
+                   verify_metadata on its own outputs
+
+Prints a Markdown table of texts/s and the ratios (extract ≥ 50× c2pa-text, signing ≥ 20× encypher-ai).
+"""
+import argparse
+import json
+import logging
+import os
+import random
+import subprocess
+import sys
+import time
+import unicodedata
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+WORK = os.path.join(ROOT, "bench", "work", "text")
+PYTHON = os.path.join(ROOT, "bench", ".venv", "bin", "python")
+PACKAGE = os.path.join(ROOT, "bench", "TextC2PA")
+CERTS = os.path.join(ROOT, "Tests", "Fixtures", "c2pa-rs", "certs")
+
+WORDS = {
+    "en": "the model wrote this paragraph about rivers mountains weather markets and the history of small towns".split(),
+    "fr": "le modèle a écrit ce paragraphe sur les rivières la météo les marchés et l'histoire des villages".split(),
+    "ru": "модель написала этот абзац о реках горах погоде рынках и истории маленьких городов".split(),
+    "zh": "模型 写了 这段 关于 河流 山脉 天气 市场 和 小镇 历史 的 文字".split(),
+}
+
+
+def make_texts(count, size=2048, seed=20261130):
+    rng = random.Random(seed)
+    texts = []
+    for index in range(count):
+        language = ["en", "fr", "ru", "zh"][index % 4]
+        words, parts, length = WORDS[language], [], 0
+        while length < size:
+            sentence = " ".join(rng.choice(words) for _ in range(rng.randint(6, 14))).capitalize() + ". "
+            parts.append(sentence)
+            length += len(sentence.encode("utf-8"))
+        text = "".join(parts)
+        while len(text.encode("utf-8")) > size:
+            text = text[:-1]
+        if language == "fr" and index % 8 == 1:
+            text = unicodedata.normalize("NFD", text)  # signers must write it NFC
+        texts.append(text + "\n")
+    return texts
+
+
+def ensure_venv():
+    missing = []
+    for module, requirement in (("c2pa_text", "c2pa-text==3.0.0"), ("encypher", "encypher-ai==3.1.6")):
+        try:
+            __import__(module)
+        except ImportError:
+            missing.append(requirement)
+    if missing:
+        subprocess.run([PYTHON, "-m", "pip", "install", "--quiet", *missing], check=True)
+        os.execv(PYTHON, [PYTHON, *sys.argv])
+
+
+def ours(*arguments):
+    binary = subprocess.run(
+        ["swift", "build", "-c", "release", "--package-path", PACKAGE, "--show-bin-path"],
+        check=True, capture_output=True, text=True).stdout.strip()
+    output = subprocess.run([os.path.join(binary, "text-c2pa-bench"), *arguments], check=True,
+                            capture_output=True, text=True).stdout
+    return json.loads(output)
+
+
+def best(repeats, body):
+    fastest = float("inf")
+    for _ in range(repeats):
+        start = time.perf_counter()
+        result = body()
+        fastest = min(fastest, time.perf_counter() - start)
+    return fastest, result
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--count", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    ensure_venv()
+    logging.disable(logging.CRITICAL)  # encypher-ai logs every signature at INFO
+    from c2pa_text import extract_manifest
+    from encypher.core.keys import generate_ed25519_key_pair
+    from encypher.core.unicode_metadata import UnicodeMetadata
+
+    if os.environ.get("BENCH_SKIP_BUILD") != "1":
+        subprocess.run(["swift", "build", "-c", "release", "--package-path", PACKAGE], check=True)
+    plain, signed = os.path.join(WORK, "plain"), os.path.join(WORK, "signed")
+    for folder in (plain, signed):
+        os.makedirs(folder, exist_ok=True)
+        for name in os.listdir(folder):
+            os.remove(os.path.join(folder, name))
+    texts = make_texts(args.count)
+    for index, text in enumerate(texts):
+        with open(os.path.join(plain, f"{index:05d}.txt"), "wb") as f:
+            f.write(text.encode("utf-8"))
+    mean = sum(len(t.encode("utf-8")) for t in texts) / len(texts)
+
+    rows = []
+    sign = ours("sign", plain, signed, os.path.join(CERTS, "es256.pem"), os.path.join(CERTS, "es256.pub"))
+    rows.append(("LabelerC2PA sign (ES256, padded wrapper)", sign["count"], sign["per_second"], sign["ok"]))
+    extract = ours("extract", signed, str(args.repeats))
+    rows.append(("LabelerC2PA extract (TextManifestWrapper.find)", extract["count"], extract["per_second"], extract["ok"]))
+    verify = ours("verify", signed, str(args.repeats))
+    rows.append(("LabelerC2PA verify (TextManifestValidator, untrusted = valid)", verify["count"], verify["per_second"], verify["ok"]))
+
+    signed_texts = []
+    for name in sorted(os.listdir(signed)):
+        with open(os.path.join(signed, name), "rb") as f:
+            signed_texts.append(f.read().decode("utf-8"))
+    wrapper_bytes = sum(len(t.encode("utf-8")) for t in signed_texts) / len(signed_texts) - mean
+    seconds, found = best(args.repeats, lambda: sum(extract_manifest(t)[0] is not None for t in signed_texts))
+    c2pa_text_rate = len(signed_texts) / seconds
+    rows.append(("c2pa-text extract_manifest (same signed texts)", len(signed_texts), c2pa_text_rate, found))
+
+    private_key, public_key = generate_ed25519_key_pair()
+    actions = [{"label": "c2pa.created",
+                "digitalSourceType": "http://cv.iptc.org/newscodes/digitalsourcetype/trainedAlgorithmicMedia"}]
+    theirs = []
+
+    def embed():
+        theirs.clear()
+        for text in texts:
+            theirs.append(UnicodeMetadata.embed_metadata(
+                text, private_key, "bench-key", metadata_format="c2pa", claim_generator="bench/1", actions=actions))
+        return len(theirs)
+
+    seconds, count = best(1, embed)
+    encypher_rate = count / seconds
+    rows.append(("encypher-ai embed_metadata(format=c2pa, Ed25519)", count, encypher_rate, count))
+    seconds, ok = best(1, lambda: sum(UnicodeMetadata.verify_metadata(t, lambda _: public_key)[0] for t in theirs))
+    rows.append(("encypher-ai verify_metadata (its own outputs)", len(theirs), len(theirs) / seconds, ok))
+
+    print(f"{len(texts)} texts, mean {mean:,.0f} UTF-8 bytes visible; our padded wrapper adds {wrapper_bytes:,.0f} bytes on average\n")
+    print("| side | texts | texts/s | ok |")
+    print("|---|---:|---:|---:|")
+    for name, count, rate, ok in rows:
+        print(f"| {name} | {count} | {rate:,.0f} | {ok} |")
+    print()
+    print(f"extract: {extract['per_second'] / c2pa_text_rate:,.0f}× c2pa-text (target 50×); "
+          f"verify: {verify['per_second'] / c2pa_text_rate:,.1f}× c2pa-text's extract; "
+          f"signing: {sign['per_second'] / encypher_rate:,.1f}× encypher-ai (target 20×)")
+
+
+if __name__ == "__main__":
+    main()
