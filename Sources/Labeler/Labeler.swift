@@ -57,7 +57,9 @@ public enum Labeler {
         do {
             input = try InputFile(
                 reading: path,
-                onlyIf: { ContainerRegistry.type(sniffing: $0) != nil || isText(name: path.name, prefix: $0, whole: nil) }
+                onlyIf: {
+                    ContainerRegistry.type(sniffing: $0) != nil || isText(name: path.name, prefix: $0, whole: nil)
+                }
             )
         } catch {
             return report(path, trustAnchors: trustAnchors) { throw error }
