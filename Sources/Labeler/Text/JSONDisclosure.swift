@@ -18,6 +18,10 @@ import Foundation
 /// `AIGC` is the GB 45438 Annex E inner object (keys in Annex E order), checked like any other
 /// TC260 label; `digital_source_type` is the IPTC term (EU AI Act Art. 50 (2) machine-readable mark).
 enum JSONDisclosure {
+    /// Stands in for the C2PA text manifest wrapper until the rest of the output is final
+    /// (``TextStamper`` swaps it for the signed wrapper; pure ASCII, so escaping never changes it).
+    static let placeholder = "labeler-c2pa-text-manifest-placeholder-7f3e9c"
+
     static func value(for disclosure: Disclosure, options: TextStampOptions) -> JSONValue {
         var members: [(key: String, value: JSONValue)] = [
             ("ai_generated", .bool(true)),
@@ -37,6 +41,8 @@ enum JSONDisclosure {
         if let noticeIn = options.noticeIn { members.append(("notice_in", .string(noticeIn.description))) }
         let annexE = ["1", disclosure.contentProducer, disclosure.contentID ?? "", "", "", "", ""]
         members.append(("AIGC", .object(zip(AnnexE.keys, annexE).map { ($0, .string($1)) })))
+        // Signing: the C2PA text manifest travels in this string, so the file stays valid JSON.
+        if options.signer != nil { members.append(("c2pa_manifest", .string(placeholder))) }
         return .object(members)
     }
 }

@@ -1,3 +1,5 @@
+public import LabelerC2PA
+
 /// How ``TextStamper`` writes the disclosure into text (regulation.md §6, §7.5).
 public struct TextStampOptions: Sendable {
     /// Gets the final text of the string at a key path (the notice already in it) and returns what
@@ -19,6 +21,10 @@ public struct TextStampOptions: Sendable {
     public var noticeIn: JSONKeyPath?
     /// JSON and JSON Lines: called with the final text of the ``noticeIn`` string.
     public var finalizeString: StringFinalizer?
+    /// Sign: append a C2PA 2.x A.8 text manifest (inside the disclosure object for JSON).
+    public var signer: (any Signer)?
+    /// With ``signer``: an RFC 3161 time-stamp of each signature.
+    public var timeStampAuthority: (any TimeStampAuthority)?
 
     public init(
         position: NoticePosition = .start, format: TextFormat? = nil, wording: TextNoticeWording? = nil,

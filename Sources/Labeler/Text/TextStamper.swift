@@ -25,6 +25,13 @@ public struct TextStamper: Sendable {
     /// ``TextStampOptions/format`` is `nil`; `resolved` fixes the content ID and time.
     /// - Throws: ``LabelerError`` (`.corrupt`, `.unsupportedFormat`, `.refused`) with the byte offset.
     public func stamp(_ bytes: [UInt8], fileName: String? = nil, as resolved: Disclosure? = nil) throws -> StampedText {
+        let existing = try Self.existingManifest(in: bytes, signing: options.signer != nil)
+        guard let signer = options.signer else { return try stampVisible(bytes, fileName: fileName, as: resolved) }
+        return try signed(bytes, existing: existing, fileName: fileName, as: resolved, signer: signer)
+    }
+
+    /// Stamps the visible layers (notice, front matter, JSON disclosure) of `bytes`.
+    func stampVisible(_ bytes: [UInt8], fileName: String?, as resolved: Disclosure?) throws -> StampedText {
         let layout = try TextLayout(validating: bytes)
         let body = layout.bomLength ..< bytes.count
         let detection = TextFormatDetection.detect(bytes[body], fileName: fileName, requested: options.format)

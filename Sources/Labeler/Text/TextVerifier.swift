@@ -2,8 +2,9 @@ public import LabelerC2PA
 
 /// Finds and checks the disclosures in a text (regulation.md §7.6 for text): the visible notice
 /// (which languages, where), the Markdown front matter `AIGC:` mapping, the JSON disclosure object,
-/// and the GB 45438 Annex E label wherever it is (reported as `tc260`). The `c2pa` layer is
-/// reserved for the C2PA 2.x A.8 text manifest, which this verifier does not read yet.
+/// the GB 45438 Annex E label wherever it is (reported as `tc260`), and the C2PA 2.4 §A.8 text
+/// manifest (`c2pa`: validated as for images, the NFC text bound by its data hash); a notice
+/// without the invisible manifest is a warning (a sanitiser may have stripped it).
 ///
 /// Never throws: text that is not UTF-8, or JSON that does not parse, is a
 /// ``VerificationReport/Verdict/error`` report naming the byte.
@@ -36,7 +37,11 @@ public struct TextVerifier: Sendable {
         var labels: [(label: TC260Label, location: String, warnings: [String])] = []
     }
 
-    public func verify(_ bytes: [UInt8], fileName: String? = nil) -> VerificationReport {
+    public func verify(_ input: [UInt8], fileName: String? = nil) -> VerificationReport {
+        // The C2PA text manifest first (C2PA 2.4 §A.8); the other layers are read without it.
+        let manifest = TextManifestValidator(trustAnchors: trustAnchors).validate(input)
+        var bytes = input
+        if let wrapper = manifest.wrapper { bytes.removeSubrange(wrapper) }
         let layout: TextLayout
         do {
             layout = try TextLayout(validating: bytes)
@@ -66,14 +71,16 @@ public struct TextVerifier: Sendable {
             report.detectedBy = detection.detectedBy
             return report
         }
+        let c2pa = Self.c2paLayer(manifest)
+        if findings.notice.status == .present, c2pa.status == .absent {
+            findings.notice.warnings.append(
+                Finding(
+                    .invisibleLayerMissing,
+                    "the visible notice is there but no C2PA text manifest: the text was not signed, or a "
+                        + "sanitiser stripped its invisible characters (U+FEFF and variation selectors)"))
+        }
         let layers = [
-            findings.notice, findings.frontMatter, findings.json, Self.tc260Layer(findings.labels),
-            LayerReport(
-                name: .c2pa, status: .notChecked,
-                warnings: [
-                    Finding(.notChecked, "C2PA text manifests (C2PA 2.x Appendix A.8) are not read by this version")
-                ]
-            ),
+            findings.notice, findings.frontMatter, findings.json, Self.tc260Layer(findings.labels), c2pa,
         ]
         var verdict: VerificationReport.Verdict = .unlabelled
         if layers.contains(where: { $0.status == .invalid }) {
@@ -162,6 +169,19 @@ public struct TextVerifier: Sendable {
         layer.declaresAI = labels.contains {
             $0.label.isValid && AnnexE.labelValues.contains($0.label.value("Label") ?? "")
         }
+        return layer
+    }
+}
+
+extension TextVerifier {
+    /// The `c2pa` layer of a text: absent without a wrapper; else its validation, reported as for
+    /// images (``Verifier/fill(_:with:store:)``).
+    static func c2paLayer(_ manifest: TextManifestValidation) -> LayerReport {
+        guard let validation = manifest.validation else { return LayerReport(name: .c2pa, status: .absent) }
+        var layer = LayerReport(
+            name: .c2pa, status: .present,
+            locations: manifest.wrapper.map { ["C2PA text manifest wrapper at byte \($0.lowerBound)"] } ?? [])
+        Verifier.fill(&layer, with: validation, store: manifest.store)
         return layer
     }
 }

@@ -20,11 +20,15 @@ import Foundation
 public struct TextStreamStamper {
     public enum Failure: Error, Sendable, Hashable, CustomStringConvertible {
         case invalidUTF8(offset: Int)
+        /// The stream starts with a UTF-16 or UTF-32 byte order mark (refused, as for files).
+        case wideEncoding(String)
         case trailer(String)
 
         public var description: String {
             switch self {
             case .invalidUTF8(let offset): return "invalid UTF-8 at byte \(offset) of the input"
+            case .wideEncoding(let name):
+                return "the text is \(name) (byte order mark at byte 0), not UTF-8; convert it first (iconv -f \(name) -t UTF-8)"
             case .trailer(let reason): return "cannot finish the stream: \(reason)"
             }
         }
@@ -34,6 +38,8 @@ public struct TextStreamStamper {
     public typealias Trailer = (_ digest: [UInt8], _ offset: Int) throws -> [UInt8]
 
     private let prefix: [UInt8]
+    private let suffixLine: [UInt8]
+    private var lastEmitted: UInt8?
     private let trailer: Trailer?
     private let normalizes: Bool
     private var hasher = SHA256()
@@ -50,10 +56,14 @@ public struct TextStreamStamper {
 
     /// - Parameters:
     ///   - prefix: emitted before the text (after a BOM the input starts with).
+    ///   - suffixLine: a line emitted after the text (a notice at the end), on a line of its own:
+    ///     after the text's final line break (then followed by one), or after one it adds; hashed
+    ///     with the text.
     ///   - trailer: makes the bytes emitted after the text; `normalizeToNFC` says whether it binds
     ///     the NFC text (a C2PA text manifest) so that the text must be normalized on the way.
-    public init(prefix: [UInt8], normalizeToNFC: Bool, trailer: Trailer?) {
+    public init(prefix: [UInt8], suffixLine: [UInt8] = [], normalizeToNFC: Bool, trailer: Trailer?) {
         self.prefix = prefix
+        self.suffixLine = suffixLine
         self.trailer = trailer
         normalizes = normalizeToNFC
     }
@@ -64,9 +74,9 @@ public struct TextStreamStamper {
         var output: [UInt8] = []
         if !started {
             pending += chunk
-            // Wait for three bytes (or the end) to know whether a BOM leads.
-            guard pending.count >= 3 else { return [] }
-            output += start()
+            // Wait for four bytes (or the end) to know which byte order mark, if any, leads.
+            guard pending.count >= 4 else { return [] }
+            output += try start()
         } else {
             pending += chunk
         }
@@ -77,8 +87,13 @@ public struct TextStreamStamper {
     /// Everything still held back, then the trailer.
     /// - Throws: ``Failure``: a stream that ends inside a UTF-8 sequence, or a trailer error.
     public mutating func finish() throws -> [UInt8] {
-        var output = started ? [] : start()
+        var output = started ? [] : try start()
         output += try drain(final: true)
+        if !suffixLine.isEmpty {
+            let line = lastEmitted == 0x0A ? suffixLine + [0x0A] : [0x0A] + suffixLine
+            record(line)
+            output += line
+        }
         if let trailer {
             do {
                 output += try trailer(Array(hasher.finalize()), emitted)
@@ -89,7 +104,8 @@ public struct TextStreamStamper {
         return output
     }
 
-    private mutating func start() -> [UInt8] {
+    private mutating func start() throws -> [UInt8] {
+        if let wide = TextLayout.wideEncoding(pending) { throw Failure.wideEncoding(wide) }
         started = true
         var output: [UInt8] = []
         if pending.starts(with: [0xEF, 0xBB, 0xBF]) {
@@ -117,6 +133,7 @@ public struct TextStreamStamper {
     }
 
     private mutating func record(_ bytes: [UInt8]) {
+        if let last = bytes.last { lastEmitted = last }
         guard trailer != nil else {
             emitted += bytes.count
             return

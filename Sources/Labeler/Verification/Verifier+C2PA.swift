@@ -22,15 +22,21 @@ extension Verifier {
             return layer
         }
         let result = ManifestValidator(trustAnchors: trustAnchors).validate(store, asset: container.bytes)
+        Self.fill(&layer, with: result, store: store)
+        return layer
+    }
+
+    /// The c2pa layer's fields and findings for a validation (shared by images and texts).
+    static func fill(_ layer: inout LayerReport, with result: ManifestValidation, store: ManifestStore?) {
         layer.fields["ValidationState"] = result.state.rawValue
-        layer.fields["Manifests"] = String(store.manifests.count)
+        if let store { layer.fields["Manifests"] = String(store.manifests.count) }
         if let label = result.activeManifest { layer.fields["ActiveManifest"] = label }
         if let version = result.claimVersion { layer.fields["ClaimVersion"] = String(version) }
         if let algorithm = result.algorithm { layer.fields["Algorithm"] = algorithm.description }
         if let agent = result.softwareAgent { layer.fields["SoftwareAgent"] = agent }
         if let signer = result.signer { layer.fields["Signer"] = signer }
         if let issuer = result.signerIssuer { layer.fields["SignerIssuer"] = issuer }
-        addTimeStamp(result, to: &layer)
+        Self.addTimeStamp(result, to: &layer)
         if let source = result.digitalSourceType {
             layer.fields["DigitalSourceType"] = source
             layer.declaresAI = DigitalSourceType(uri: source).isAI
@@ -58,7 +64,6 @@ extension Verifier {
             }
         }
         if result.state == .invalid { layer.status = .invalid }
-        return layer
     }
 }
 
@@ -66,7 +71,7 @@ extension Verifier {
     /// The time-stamp's fields (`TimeStamp` RFC 3339 UTC, `TimeStampValidated`,
     /// `TimeStampAuthority`, `TimeStampStatus`), and a warning for one that does not validate
     /// (informational in C2PA: the manifest's state does not change).
-    fileprivate func addTimeStamp(_ result: ManifestValidation, to layer: inout LayerReport) {
+    fileprivate static func addTimeStamp(_ result: ManifestValidation, to layer: inout LayerReport) {
         let statuses = result.statuses.filter { $0.code.hasPrefix("timeStamp.") }
         guard !statuses.isEmpty else { return }
         layer.fields["TimeStampStatus"] = statuses.map(\.code).joined(separator: " ")

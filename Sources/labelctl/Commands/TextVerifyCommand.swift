@@ -9,7 +9,8 @@ struct TextVerifyCommand: ParsableCommand {
         discussion: """
             Layers: notice (visible lines at the start or end: which languages), front_matter (Markdown AIGC: \
             mapping), json_disclosure (the object at --json-key; in JSON Lines, every record), tc260 (the GB 45438 \
-            Annex E label wherever it is), c2pa (C2PA text manifest: not read by this version). The report says \
+            Annex E label wherever it is), c2pa (the C2PA 2.4 A.8 text manifest: signature, NFC data hash, trust). \
+            A notice without the invisible manifest is a warning (unsigned, or stripped by a sanitiser). The report says \
             which format the text was taken to be and why (detectedBy: option, extension or content).
             --json prints one object per input (JSON Lines), as verify does for images.
 
@@ -17,6 +18,7 @@ struct TextVerifyCommand: ParsableCommand {
             """)
 
     @OptionGroup var text: TextFormatOptions
+    @OptionGroup var trust: TrustOptions
 
     @Flag(name: .long, help: "One JSON object per input, one per line.")
     var json = false
@@ -29,7 +31,8 @@ struct TextVerifyCommand: ParsableCommand {
 
     func run() throws {
         let verifier = TextVerifier(
-            format: try text.textFormat(), wording: try text.wording(), jsonKeyPath: try text.keyPath())
+            format: try text.textFormat(), wording: try text.wording(), jsonKeyPath: try text.keyPath(),
+            trustAnchors: try trust.anchors())
         var worst = RunStatus.ok
         for source in inputs.isEmpty ? ["-"] : inputs {
             var report: VerificationReport

@@ -14,7 +14,8 @@ import Testing
         #expect(report.layer(.notice)?.fields["Languages"] == "en,zh")
         #expect(report.layer(.frontMatter)?.status == .present)
         #expect(report.layer(.tc260)?.fields["ProduceID"] == "id-1")
-        #expect(report.layer(.c2pa)?.status == .notChecked)
+        #expect(report.layer(.c2pa)?.status == .absent)
+        #expect(report.layer(.notice)?.warnings.map(\.kind) == [.invisibleLayerMissing])
         #expect(report.regimes.first { $0.regime == .cn }?.status == .met)
         #expect(report.regimes.first { $0.regime == .kz }?.status == .met)
     }

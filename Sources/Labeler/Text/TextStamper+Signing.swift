@@ -1,0 +1,86 @@
+import Crypto
+import LabelerC2PA
+
+extension TextStamper {
+    /// The C2PA text manifest wrapper `bytes` already carry (C2PA 2.4 §A.8), if any.
+    /// - Throws: ``LabelerError/Code/provenancePresent`` when unsigned stamping would break it
+    ///   (its hard binding covers the text), or when it cannot be read (several, corrupted).
+    static func existingManifest(in bytes: [UInt8], signing: Bool) throws -> TextManifestWrapper.Found? {
+        let found: TextManifestWrapper.Found?
+        do {
+            found = try TextManifestWrapper.find(in: bytes)
+        } catch {
+            throw LabelerError(
+                .provenancePresent, "carries a C2PA text manifest that cannot be read (\(error)); refused",
+                offset: nil)
+        }
+        if let found, !signing {
+            throw LabelerError(
+                .provenancePresent,
+                "carries a C2PA text manifest; editing the text would break its hard binding. Refused: stamp with "
+                    + "--sign (the manifest is kept as the parent ingredient)",
+                offset: found.range.lowerBound)
+        }
+        return found
+    }
+
+    /// Stamps the visible layers of the text without its old wrapper, then signs the result
+    /// (C2PA 2.4 §A.8): the wrapper is appended to plain text and Markdown, and put in the
+    /// disclosure object's `c2pa_manifest` string in JSON (the last record's, in JSON Lines), so
+    /// the file stays valid JSON. The text is written NFC; an old manifest becomes the parent.
+    func signed(
+        _ bytes: [UInt8], existing: TextManifestWrapper.Found?, fileName: String?, as resolved: Disclosure?,
+        signer: any Signer
+    ) throws -> StampedText {
+        var visible = bytes
+        if let existing { visible.removeSubrange(existing.range) }
+        let stamped = try stampVisible(visible, fileName: fileName, as: resolved)
+        let output = stamped.plan.materialize(from: visible)
+        let disclosure = stamped.disclosure
+        var builder = ManifestBuilder(
+            content: .init(
+                digitalSourceType: disclosure.digitalSourceType.uri, softwareAgent: disclosure.aiSystem,
+                softwareAgentVersion: disclosure.aiSystemVersion,
+                instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID()),
+                parent: try existing.map { try TextManifestSigner.parentIngredient(bytes, $0) },
+                metadata: Stamper.c2paMetadata(for: disclosure)),
+            signer: signer, manifestID: Disclosure.randomUUID())
+        builder.timeStampAuthority = options.timeStampAuthority
+        let signedBytes: [UInt8]
+        do {
+            switch stamped.format {
+            case .plain, .markdown:
+                signedBytes = try TextManifestSigner.sign(output, builder: builder, existing: .refuse)
+            case .json, .jsonl:
+                signedBytes = try Self.signInside(output, builder: builder)
+            }
+        } catch let error as LabelerError {
+            throw error
+        } catch {
+            throw LabelerError(.invalidRequest, "c2pa: \(error)")
+        }
+        var plan = SplicePlan()
+        plan.add(signedBytes, site: .c2pa, replacing: true)
+        return StampedText(detection: stamped.detection, plan: plan, disclosure: disclosure)
+    }
+
+    /// `output` with the last ``JSONDisclosure/placeholder`` replaced by the signed wrapper and any
+    /// earlier ones by nothing: the wrapper excludes its own bytes, the NFC rest is hashed.
+    static func signInside(_ output: [UInt8], builder: ManifestBuilder) throws -> [UInt8] {
+        let marker = Array(JSONDisclosure.placeholder.utf8)
+        var pieces: [ArraySlice<UInt8>] = []
+        var rest = output[...]
+        while let range = rest.firstRange(of: marker) {
+            pieces.append(rest[..<range.lowerBound])
+            rest = rest[range.upperBound...]
+        }
+        guard !pieces.isEmpty else { throw LabelerError(.invalidRequest, "c2pa: no place for the text manifest") }
+        let before = pieces.flatMap { $0 }
+        // Both sides of the wrapper meet at a `"`: an NFC-safe cut, so NFC(before + after) = NFC(before) + NFC(after).
+        guard let head = TextBinding.nfc(before), let tail = TextBinding.nfc(Array(rest)) else {
+            throw LabelerError(.corrupt, "c2pa: the text is not UTF-8")
+        }
+        let digest = Array(SHA256.hash(data: head + tail))
+        return head + (try TextManifestSigner.wrapper(forTextDigest: digest, at: head.count, builder: builder)) + tail
+    }
+}
