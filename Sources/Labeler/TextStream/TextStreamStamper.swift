@@ -28,7 +28,8 @@ public struct TextStreamStamper {
             switch self {
             case .invalidUTF8(let offset): return "invalid UTF-8 at byte \(offset) of the input"
             case .wideEncoding(let name):
-                return "the text is \(name) (byte order mark at byte 0), not UTF-8; convert it first (iconv -f \(name) -t UTF-8)"
+                return "the text is \(name) (byte order mark at byte 0), not UTF-8; "
+                    + "convert it first (iconv -f \(name) -t UTF-8)"
             case .trailer(let reason): return "cannot finish the stream: \(reason)"
             }
         }
