@@ -8,8 +8,12 @@ import Foundation
 /// Hangul syllables U+AC00–U+D7A3 and full-width forms U+FF01–U+FF5E: none of them composes with
 /// what precedes it.
 enum NFCBoundary {
-    /// The byte offset of the last safe cut in `bytes` (whole UTF-8 sequences), 0 if none.
+    /// The byte offset of the last safe cut in `bytes` (whole UTF-8 sequences), 0 if none. After
+    /// a final line break, tab or space the whole chunk is safe: no canonical composition starts
+    /// with one of them, so nothing that follows can merge into it (a token stream's lines go out
+    /// at once).
     static func lastSafeCut(in bytes: ArraySlice<UInt8>) -> Int {
+        if let last = bytes.last, [0x0A, 0x0D, 0x09, 0x20].contains(last) { return bytes.count }
         var index = bytes.endIndex
         while index > bytes.startIndex {
             index -= 1

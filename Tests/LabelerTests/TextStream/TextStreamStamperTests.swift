@@ -89,4 +89,12 @@ import Testing
         total += try stamper.finish().count
         #expect(largest < 4096 + line.count && total > 8_000_000)
     }
+
+    @Test("when signing, a chunk that ends a line goes out whole at once (no wait for the next chunk)")
+    func lineGoesOutAtOnce() throws {
+        var stamper = TextStreamStamper(prefix: [], normalizeToNFC: true) { _, _ in [] }
+        #expect(try stamper.feed(Array("abcd".utf8)) == Array("abc".utf8))  // waits to see what follows
+        #expect(try stamper.feed(Array("e\u{301} end of line\n".utf8)) == Array("dé end of line\n".utf8))
+        #expect(stamper.heldBack == 0)
+    }
 }
