@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import LabelerC2PA
 
@@ -141,5 +142,22 @@ import Testing
             _ = try? TextManifestWrapper.find(in: garbage)
             _ = try? TextManifestWrapper.find(in: Array(wrapper.prefix(60)) + garbage)
         }
+    }
+}
+
+@Suite struct TextBindingNFCTests {
+    @Test("the NFC fast path agrees with Foundation's normalizer on stable text and defers on anything else")
+    func fastPath() throws {
+        let samples = [
+            "Жасанды интеллект көмегімен жасалған. Ә Ғ Қ Ң Ө Ұ Ү Һ І", "本内容由人工智能生成，「引用」。", "ひらがな カタカナ 한국어",
+            "— “quotes” …", "Cafe\u{301}", "か\u{3099}", "\u{1112}\u{1161}\u{11AB}", "Ω \u{2126}", "\u{F900}",
+            "И\u{306}",
+        ]
+        for sample in samples {
+            let expected = Array(sample.precomposedStringWithCanonicalMapping.utf8)
+            #expect(TextBinding.nfc(Array(sample.utf8)) == expected, "\(sample)")
+        }
+        #expect(TextBinding.isStableNFC("Жасанды 人工智能 한국어 カナ"))
+        #expect(!TextBinding.isStableNFC("Cafe\u{301}") && !TextBinding.isStableNFC("\u{2126}"))
     }
 }

@@ -1,3 +1,4 @@
+import LabelerC2PA
 import Foundation
 
 /// Where a UTF-8 text may be cut so that NFC of the parts equals NFC of the whole (UAX #15 §9.1):
@@ -58,7 +59,6 @@ enum NFCBoundary {
     /// NFC of valid UTF-8 (ASCII and other text below U+0300 is already NFC and is copied as is).
     static func normalized(_ bytes: ArraySlice<UInt8>) -> [UInt8] {
         if !bytes.contains(where: { $0 >= 0xCC }) { return Array(bytes) }
-        let text = String(decoding: bytes, as: UTF8.self)
-        return Array(text.precomposedStringWithCanonicalMapping.utf8)
+        return TextBinding.nfc(bytes) ?? Array(bytes)  // valid UTF-8 here: checked as it streamed
     }
 }
