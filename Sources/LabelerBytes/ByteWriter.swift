@@ -41,6 +41,40 @@ package struct ByteWriter: Sendable {
 
     @inlinable package mutating func writeBytes(_ other: [UInt8]) { bytes.append(contentsOf: other) }
 
+    // Concrete overloads: the generic versions above do not always specialize across modules,
+    // and box builders call these in their innermost loops.
+    @inlinable package mutating func writeInteger(_ value: UInt8) { bytes.append(value) }
+
+    @inlinable package mutating func writeInteger(_ value: UInt16) {
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value))
+    }
+
+    @inlinable package mutating func writeInteger(_ value: UInt32) {
+        bytes.append(UInt8(truncatingIfNeeded: value >> 24))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 16))
+        bytes.append(UInt8(truncatingIfNeeded: value >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: value))
+    }
+
+    /// ``writeLengthPrefixed(as:countingPrefix:_:)`` for the 4-byte big-endian length of ISO BMFF
+    /// and JUMBF boxes, without generics.
+    @inlinable package mutating func writeUInt32LengthPrefixed(
+        countingPrefix: Bool, _ body: (inout ByteWriter) throws -> Void
+    ) throws {
+        let prefixAt = bytes.count
+        bytes.append(contentsOf: [0, 0, 0, 0])
+        try body(&self)
+        let length = bytes.count - prefixAt - (countingPrefix ? 0 : 4)
+        guard let value = UInt32(exactly: length) else {
+            throw Error.lengthOverflow(length: length, maximum: UInt64(UInt32.max))
+        }
+        bytes[prefixAt] = UInt8(truncatingIfNeeded: value >> 24)
+        bytes[prefixAt + 1] = UInt8(truncatingIfNeeded: value >> 16)
+        bytes[prefixAt + 2] = UInt8(truncatingIfNeeded: value >> 8)
+        bytes[prefixAt + 3] = UInt8(truncatingIfNeeded: value)
+    }
+
     /// Overwrites the big-endian `value` at `offset` (which must already be written).
     @inlinable package mutating func setInteger<T: FixedWidthInteger>(_ value: T, at offset: Int) {
         let size = MemoryLayout<T>.size

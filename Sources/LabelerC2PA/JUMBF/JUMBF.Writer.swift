@@ -7,7 +7,7 @@ extension JUMBF {
         /// A content box: `LBox` + `type` + `payload`.
         public static func contentBox(_ type: BoxType, _ payload: [UInt8]) throws -> [UInt8] {
             var writer = ByteWriter(capacity: payload.count + 8)
-            try writer.writeLengthPrefixed(as: UInt32.self, countingPrefix: true) { box in
+            try writer.writeUInt32LengthPrefixed(countingPrefix: true) { box in
                 box.writeInteger(type.rawValue)
                 box.writeBytes(payload)
             }
@@ -25,7 +25,7 @@ extension JUMBF {
             description.writeBytes(Array(label.utf8) + [0])
             if let salt { description.writeBytes(try contentBox(.salt, salt)) }
             var writer = ByteWriter()
-            try writer.writeLengthPrefixed(as: UInt32.self, countingPrefix: true) { box in
+            try writer.writeUInt32LengthPrefixed(countingPrefix: true) { box in
                 box.writeInteger(BoxType.superbox.rawValue)
                 box.writeBytes(try contentBox(.description, description.bytes))
                 for child in children { box.writeBytes(child) }

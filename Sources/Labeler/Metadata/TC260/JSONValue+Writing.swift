@@ -33,6 +33,10 @@ extension JSONValue {
     }
 
     static func writeString(_ value: String, into text: inout String) {
+        if !value.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            text += "\"" + value + "\""  // nothing to escape (the usual case): one append
+            return
+        }
         text += "\""
         for scalar in value.unicodeScalars {
             switch scalar {
