@@ -58,13 +58,30 @@ struct TextLayout: Sendable, Hashable {
         return nil
     }
 
+    /// The end of the ASCII run starting at `start`, eight bytes at a time (most text is ASCII).
+    static func asciiRunEnd(_ bytes: [UInt8], from start: Int) -> Int {
+        bytes.withUnsafeBytes { raw in
+            var index = start
+            while index + 8 <= raw.count,
+                raw.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+            {
+                index += 8
+            }
+            while index < raw.count, raw[index] < 0x80 { index += 1 }
+            return index
+        }
+    }
+
     /// The offset of the first byte that does not start or continue a well-formed UTF-8 sequence
     /// (RFC 3629 §4: no overlongs, no surrogates, nothing above U+10FFFF); `nil` when all are.
     static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int? {
         var index = 0
         while index < bytes.count {
             let lead = bytes[index]
-            if lead < 0x80 { index += 1; continue }
+            if lead < 0x80 {
+                index = asciiRunEnd(bytes, from: index + 1)
+                continue
+            }
             let length: Int
             var low: UInt8 = 0x80
             var high: UInt8 = 0xBF

@@ -37,7 +37,10 @@ extension TextManifestWrapper {
         var index = 0
         let end = bytes.count
         while index + 2 < end {
-            guard bytes[index] == 0xEF, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF else {
+            // Jump to the next 0xEF (most text has none, or few).
+            guard let hit = bytes[index...].firstIndex(of: 0xEF) else { break }
+            index = hit
+            guard index + 2 < end, bytes[index + 1] == 0xBB, bytes[index + 2] == 0xBF else {
                 index += 1
                 continue
             }
