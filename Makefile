@@ -3,7 +3,8 @@
 #   make test   install what is missing, check the house style, run the Swift tests and the interop checks
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv exempi openssl
+APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv exempi openssl \
+                libfreetype-dev fonts-dejavu-core fonts-wqy-microhei
 VENV := .venv
 LABELCTL := .build/release/labelctl
 DEMO_FLAGS := --generator ExampleGen --generator-version 2.1 --producer ExampleCo \

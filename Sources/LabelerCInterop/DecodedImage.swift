@@ -22,10 +22,10 @@ package struct DecodedImage: Sendable, Equatable {
 
     /// `width * height * channels`, or nil when a dimension is not positive, the product
     /// overflows, or the pixel count exceeds ``maxPixelCount``.
-    static func byteCount(width: Int, height: Int, channels: Int) -> Int? {
+    static func byteCount(width: Int, height: Int, channels: Int, limit: Int = maxPixelCount) -> Int? {
         guard width > 0, height > 0, channels > 0 else { return nil }
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
-        guard !overflow, pixels <= maxPixelCount else { return nil }
+        guard !overflow, pixels <= limit else { return nil }
         let (bytes, overflow2) = pixels.multipliedReportingOverflow(by: channels)
         return overflow2 ? nil : bytes
     }

@@ -16,8 +16,12 @@ package enum PNGCodec {
     /// - Throws: ``CLibraryError`` with library `.libpng` when libpng rejects the data
     ///   (e.g. "unexpected end of data", "Not a PNG file", CRC errors in critical chunks), or
     ///   ``CLibraryError/limitExceeded`` when the image exceeds ``DecodedImage/maxPixelCount``.
-    package static func decode(_ bytes: [UInt8]) throws(CLibraryError) -> DecodedImage {
-        try ShimCodec.decode(bytes, channels: 4, library: .libpng) {
+    /// - Parameter maxPixelCount: images declaring more pixels (width × height, read from the header
+    ///   before anything is allocated) are refused with ``CLibraryError/limitExceeded``.
+    package static func decode(
+        _ bytes: [UInt8], maxPixelCount: Int = DecodedImage.maxPixelCount
+    ) throws(CLibraryError) -> DecodedImage {
+        try ShimCodec.decode(bytes, channels: 4, library: .libpng, maxPixelCount: maxPixelCount) {
             CLabelerShims_png_decode_rgba($0, $1, $2, $3, $4, $5, $6, $7)
         }
     }
