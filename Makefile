@@ -37,6 +37,9 @@ demo: build
 	$(LABELCTL) verify out
 	@echo; echo "== exiftool reads what we wrote =="
 	exiftool -G1 -XMP-iptcExt:DigitalSourceType -XMP-iptcExt:AISystemUsed -XMP-TC260:AIGC out/coffee.png
+	@echo; echo "== --visible: the notice drawn into the pixels (kk, ru, en, zh), then the metadata over the new bytes =="
+	$(LABELCTL) stamp $(DEMO_FLAGS) --visible --corner bottom-right -o out/visible SampleMedia/photos
+	$(LABELCTL) verify out/visible | grep -E "^out" || true
 	@echo; echo "== C2PA: make a key and an own root, stamp and sign, and validate natively =="
 	$(LABELCTL) keygen --out out/keys --subject "Example Co"
 	$(LABELCTL) stamp $(DEMO_FLAGS) --sign --cert out/keys/chain.pem --key out/keys/key.pem -o out/signed SampleMedia/photos/rocket.jpg SampleMedia/photos/chelsea.png
