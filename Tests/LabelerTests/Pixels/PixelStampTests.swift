@@ -132,6 +132,20 @@ import Testing
         }
     }
 
+    @Test("signed with a visible label: the manifest binds the labelled pixels and validates")
+    func signed() throws {
+        for name in ["photos/chelsea.png", "photos/rocket.jpg"] {
+            let input = try Self.sample(name)
+            let options = StampOptions(
+                signer: try SignedStampTests.signer("es256"), visibleLabel: VisibleLabelOptions(corner: .topRight))
+            let output = try Stamper(disclosure: .sample, options: options).stamp(input).plan.materialize(from: [])
+            let report = Verifier().verify(output)
+            #expect(report.verdict == .labelled)
+            let layer = try #require(report.layer(.c2pa))
+            #expect(layer.status == .present && layer.problems.isEmpty, "\(name): \(layer.problems)")
+        }
+    }
+
     @Test("metadata-only stamping never decodes: the plan still refers to the input")
     func metadataOnlyUntouched() throws {
         let input = try Self.sample("photos/coffee.png")
