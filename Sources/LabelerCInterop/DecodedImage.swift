@@ -4,7 +4,7 @@
 package struct DecodedImage: Sendable, Equatable {
     package var width: Int
     package var height: Int
-    /// 3 for RGB, 4 for RGBA.
+    /// 3 for RGB, 4 for RGBA (decoders); PNG encoding also takes 1 (gray) and 2 (gray + alpha).
     package var channels: Int
     /// `width * height * channels` bytes.
     package var pixels: [UInt8]
@@ -31,11 +31,14 @@ package struct DecodedImage: Sendable, Equatable {
     }
 
     /// Checks that the image is 8-bit RGB or RGBA with exactly `width * height * channels` bytes.
+    /// PNG also takes 1 (gray) and 2 (gray + alpha) channels.
     func validateForEncoding(_ library: CLibraryError.Library) throws(CLibraryError) {
-        guard channels == 3 || channels == 4 else {
+        guard channels == 3 || channels == 4 || (library == .libpng && (channels == 1 || channels == 2)) else {
             throw CLibraryError(
                 library: library, code: CLibraryError.invalidArgument,
-                message: "expected 3 (RGB) or 4 (RGBA) channels, found \(channels)")
+                message:
+                    "expected 3 (RGB) or 4 (RGBA) channels\(library == .libpng ? ", or 1/2 (gray)" : ""), found \(channels)"
+            )
         }
         guard let expected = Self.byteCount(width: width, height: height, channels: channels),
             width <= Int(UInt32.max), height <= Int(UInt32.max)

@@ -26,13 +26,13 @@ package enum PNGCodec {
         }
     }
 
-    /// Encodes RGB or RGBA 8-bit pixels to a non-interlaced PNG (color type 2 or 6, default
-    /// filters and zlib level), with no ancillary chunks.
+    /// Encodes gray, gray + alpha, RGB or RGBA 8-bit pixels (1–4 channels) to a non-interlaced PNG
+    /// (colour type 0, 4, 2 or 6; default filters and zlib level), with no ancillary chunks.
     ///
     /// The corresponding shim is `CLabelerShims_png_encode` (`png_set_IHDR`, `png_write_info`,
     /// `png_write_row`, `png_write_end`, output through `png_set_write_fn`).
     ///
-    /// - Throws: ``CLibraryError/invalidArgument`` when `channels` is not 3 or 4 or the pixel
+    /// - Throws: ``CLibraryError/invalidArgument`` when `channels` is not 1...4 or the pixel
     ///   count does not match; `.libpng` errors from libpng.
     package static func encode(_ image: DecodedImage) throws(CLibraryError) -> [UInt8] {
         try ShimCodec.encode(image, library: .libpng) {

@@ -65,17 +65,28 @@ package struct Raster: Sendable, Equatable {
         return (pixels[index], pixels[index + 1], pixels[index + 2], pixels[index + 3])
     }
 
-    /// The image for an encoder: RGBA, or RGB (alpha dropped) when `keepingAlpha` is false.
-    package func decodedImage(keepingAlpha: Bool) -> DecodedImage {
-        if keepingAlpha { return DecodedImage(width: width, height: height, channels: 4, pixels: pixels) }
-        var rgb = [UInt8](repeating: 0, count: width * height * 3)
+    /// Whether every pixel has equal red, green and blue.
+    package var isGray: Bool {
+        for index in stride(from: 0, to: pixels.count, by: 4) {
+            let red: UInt8 = pixels[index]
+            if red != pixels[index + 1] || red != pixels[index + 2] { return false }
+        }
+        return true
+    }
+
+    /// The image for an encoder: RGBA or RGB (alpha dropped when `keepingAlpha` is false), or
+    /// gray (+ alpha) from the red channel when `gray` is true.
+    package func decodedImage(keepingAlpha: Bool, gray: Bool = false) -> DecodedImage {
+        if keepingAlpha, !gray { return DecodedImage(width: width, height: height, channels: 4, pixels: pixels) }
+        let picks = gray ? (keepingAlpha ? [0, 3] : [0]) : [0, 1, 2]
+        var out = [UInt8](repeating: 0, count: width * height * picks.count)
         var target = 0
         for source in stride(from: 0, to: pixels.count, by: 4) {
-            rgb[target] = pixels[source]
-            rgb[target + 1] = pixels[source + 1]
-            rgb[target + 2] = pixels[source + 2]
-            target += 3
+            for pick in picks {
+                out[target] = pixels[source + pick]
+                target += 1
+            }
         }
-        return DecodedImage(width: width, height: height, channels: 3, pixels: rgb)
+        return DecodedImage(width: width, height: height, channels: picks.count, pixels: out)
     }
 }

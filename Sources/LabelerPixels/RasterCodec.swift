@@ -23,7 +23,9 @@ package enum RasterCodec {
     ) throws(CLibraryError) -> Decoded {
         if bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]) {
             let raster = Raster(try PNGCodec.decode(bytes, maxPixelCount: maxPixelCount))
-            return Decoded(raster: raster, encoding: .png(alpha: raster.hasTransparency))
+            // IHDR is the first chunk (PNG spec §5.6): colour type at byte 25; bit 1 clear = gray.
+            let gray = bytes.count > 25 && bytes[25] & 2 == 0 && bytes[25] != 3
+            return Decoded(raster: raster, encoding: .png(alpha: raster.hasTransparency, gray: gray))
         }
         if bytes.starts(with: [0xFF, 0xD8]) {
             let info = try JPEGCodec.inspect(bytes)
@@ -44,8 +46,8 @@ package enum RasterCodec {
     /// source's metadata over is the container layer's job.
     package static func encode(_ raster: Raster, like encoding: SourceEncoding) throws(CLibraryError) -> [UInt8] {
         switch encoding {
-        case .png(let alpha):
-            return try PNGCodec.encode(raster.decodedImage(keepingAlpha: alpha))
+        case .png(let alpha, let gray):
+            return try PNGCodec.encode(raster.decodedImage(keepingAlpha: alpha, gray: gray && raster.isGray))
         case .jpeg(let quality, let h, let v, let gray, let progressive):
             return try JPEGCodec.encode(
                 raster.decodedImage(keepingAlpha: false), quality: quality, horizontalSampling: h,

@@ -53,7 +53,7 @@ int CLabelerShims_png_decode_rgba(const uint8_t *data, size_t len,
                                   uint32_t *width, uint32_t *height,
                                   char *err, size_t err_len);
 
-/// Encodes 8-bit RGB (channels 3) or RGBA (channels 4) rows to a PNG.
+/// Encodes 8-bit gray (channels 1), gray + alpha (2), RGB (3) or RGBA (4) rows to a PNG.
 /// On success `*out` is a malloc'd buffer of `*out_len` bytes; release it with CLabelerShims_free.
 /// libpng calls: png_create_write_struct, png_set_write_fn, png_set_IHDR, png_write_info,
 /// png_write_row, png_write_end, png_destroy_write_struct.

@@ -32,14 +32,26 @@ import Testing
         #expect(again.encoding == decoded.encoding)
     }
 
-    @Test("transparency is kept: an alpha PNG is re-encoded as RGBA, an opaque one as RGB")
+    @Test("transparency is kept: an alpha PNG is re-encoded with alpha, an opaque one without")
     func alpha() throws {
         let alpha = try RasterCodec.decode(
             TestFiles.read(TestFiles.sampleMedia.appendingPathComponent("edge/interlaced-alpha.png")))
-        #expect(alpha.encoding == .png(alpha: true))
+        #expect(alpha.encoding == .png(alpha: true, gray: false))
         let opaque = try RasterCodec.decode(
             TestFiles.read(TestFiles.sampleMedia.appendingPathComponent("edge/palette.png")))
-        #expect(opaque.encoding == .png(alpha: false))
+        #expect(opaque.encoding == .png(alpha: false, gray: false))
+    }
+
+    @Test("a gray PNG stays gray (colour type 0) through a visible label, drawn in grays")
+    func grayStaysGray() throws {
+        let decoded = try RasterCodec.decode(
+            TestFiles.read(TestFiles.sampleMedia.appendingPathComponent("photos/camera.png")))
+        #expect(decoded.encoding == .png(alpha: false, gray: true))
+        var raster = decoded.raster
+        _ = try VisibleLabelRenderer().draw(VisibleLabelTests.allLanguages, on: &raster)
+        let encoded = try RasterCodec.encode(raster, like: decoded.encoding)
+        #expect(encoded[25] == 0)
+        #expect(try RasterCodec.decode(encoded).raster == raster)
     }
 
     @Test("JPEG quality is estimated from the quantisation tables within ±3", arguments: [50, 75, 90, 30, 95])
