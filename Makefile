@@ -3,7 +3,8 @@
 #   make test   install what is missing, check the house style, run the Swift tests and the interop checks
 SHELL := /bin/bash
 SWIFT ?= swift
-APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv exempi openssl
+APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv exempi openssl \
+                libfreetype-dev fonts-dejavu-core fonts-wqy-microhei
 VENV := .venv
 LABELCTL := .build/release/labelctl
 DEMO_FLAGS := --generator ExampleGen --generator-version 2.1 --producer ExampleCo \
@@ -36,6 +37,9 @@ demo: build
 	$(LABELCTL) verify out
 	@echo; echo "== exiftool reads what we wrote =="
 	exiftool -G1 -XMP-iptcExt:DigitalSourceType -XMP-iptcExt:AISystemUsed -XMP-TC260:AIGC out/coffee.png
+	@echo; echo "== --visible: the notice drawn into the pixels (kk, ru, en, zh), then the metadata over the new bytes =="
+	$(LABELCTL) stamp $(DEMO_FLAGS) --visible --corner bottom-right -o out/visible SampleMedia/photos
+	$(LABELCTL) verify out/visible | grep -E "^out" || true
 	@echo; echo "== C2PA: make a key and an own root, stamp and sign, and validate natively =="
 	$(LABELCTL) keygen --out out/keys --subject "Example Co"
 	$(LABELCTL) stamp $(DEMO_FLAGS) --sign --cert out/keys/chain.pem --key out/keys/key.pem -o out/signed SampleMedia/photos/rocket.jpg SampleMedia/photos/chelsea.png

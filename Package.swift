@@ -4,9 +4,12 @@
 //
 // Layout:
 //   CLibPNG / CLibJPEG / CLibEXIF / CZlib / CLibDeflate   system libraries found through pkg-config
+//   CFreeType                               FreeType 2 (glyph rasterising for the visible label)
 //   CLabelerShims                           the only C we write (every setjmp lives here)
 //   LabelerCInterop                         the only Swift that imports C modules; `package` API
 //   Labeler                                 the library: containers, metadata, disclosure, pipeline
+//   LabelerPixels                           rasters: decode/encode like the source, EXIF orientation, the visible
+//                                           label (later the watermark); only used when a pixel layer is asked for
 //   LabelerBytes                            big-endian ByteReader/ByteWriter shared by the containers and C2PA
 //   LabelerC2PA                             C2PA: CBOR, JUMBF, COSE, manifest store, validation, signing, keygen;
 //                                           knows nothing of PNG/JPEG
@@ -41,9 +44,10 @@ let package = Package(
         .systemLibrary(name: "CLibEXIF", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
+        .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
         .target(
             name: "CLabelerShims",
-            dependencies: ["CLibPNG", "CLibJPEG", "CLibEXIF"]
+            dependencies: ["CLibPNG", "CLibJPEG", "CLibEXIF", "CFreeType"]
         ),
         .target(
             name: "LabelerCInterop",
@@ -66,9 +70,15 @@ let package = Package(
             swiftSettings: strictSettings
         ),
         .target(
+            name: "LabelerPixels",
+            dependencies: ["LabelerCInterop"],
+            swiftSettings: strictSettings
+        ),
+        .target(
             name: "Labeler",
             dependencies: [
-                "LabelerCInterop", "LabelerBytes", "LabelerC2PA", .product(name: "Yams", package: "Yams"),
+                "LabelerCInterop", "LabelerPixels", "LabelerBytes", "LabelerC2PA",
+                .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strictSettings
         ),
@@ -88,7 +98,9 @@ let package = Package(
         ),
         .testTarget(
             name: "LabelerTests",
-            dependencies: ["Labeler", "LabelerCInterop", "LabelerBytes", "LabelerC2PA", "LabelerTestSupport"],
+            dependencies: [
+                "Labeler", "LabelerCInterop", "LabelerPixels", "LabelerBytes", "LabelerC2PA", "LabelerTestSupport",
+            ],
             swiftSettings: strictSettings
         ),
         .testTarget(

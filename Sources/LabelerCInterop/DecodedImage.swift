@@ -4,7 +4,7 @@
 package struct DecodedImage: Sendable, Equatable {
     package var width: Int
     package var height: Int
-    /// 3 for RGB, 4 for RGBA.
+    /// 3 for RGB, 4 for RGBA (decoders); PNG encoding also takes 1 (gray) and 2 (gray + alpha).
     package var channels: Int
     /// `width * height * channels` bytes.
     package var pixels: [UInt8]
@@ -22,20 +22,23 @@ package struct DecodedImage: Sendable, Equatable {
 
     /// `width * height * channels`, or nil when a dimension is not positive, the product
     /// overflows, or the pixel count exceeds ``maxPixelCount``.
-    static func byteCount(width: Int, height: Int, channels: Int) -> Int? {
+    static func byteCount(width: Int, height: Int, channels: Int, limit: Int = maxPixelCount) -> Int? {
         guard width > 0, height > 0, channels > 0 else { return nil }
         let (pixels, overflow) = width.multipliedReportingOverflow(by: height)
-        guard !overflow, pixels <= maxPixelCount else { return nil }
+        guard !overflow, pixels <= limit else { return nil }
         let (bytes, overflow2) = pixels.multipliedReportingOverflow(by: channels)
         return overflow2 ? nil : bytes
     }
 
     /// Checks that the image is 8-bit RGB or RGBA with exactly `width * height * channels` bytes.
+    /// PNG also takes 1 (gray) and 2 (gray + alpha) channels.
     func validateForEncoding(_ library: CLibraryError.Library) throws(CLibraryError) {
-        guard channels == 3 || channels == 4 else {
+        guard channels == 3 || channels == 4 || (library == .libpng && (channels == 1 || channels == 2)) else {
             throw CLibraryError(
                 library: library, code: CLibraryError.invalidArgument,
-                message: "expected 3 (RGB) or 4 (RGBA) channels, found \(channels)")
+                message:
+                    "expected 3 (RGB) or 4 (RGBA) channels\(library == .libpng ? ", or 1/2 (gray)" : ""), found \(channels)"
+            )
         }
         guard let expected = Self.byteCount(width: width, height: height, channels: channels),
             width <= Int(UInt32.max), height <= Int(UInt32.max)

@@ -16,8 +16,12 @@ package enum JPEGCodec {
     /// - Throws: ``CLibraryError`` with library `.libjpeg`: ``CLibraryError/truncated`` when the
     ///   data ends early, ``CLibraryError/libraryFailure`` with libjpeg's message otherwise
     ///   (e.g. "Not a JPEG file: starts with 0x.. 0x.."), or ``CLibraryError/limitExceeded``.
-    package static func decode(_ bytes: [UInt8]) throws(CLibraryError) -> DecodedImage {
-        try ShimCodec.decode(bytes, channels: 3, library: .libjpeg) {
+    /// - Parameter maxPixelCount: images declaring more pixels (width × height, read from the header
+    ///   before anything is allocated) are refused with ``CLibraryError/limitExceeded``.
+    package static func decode(
+        _ bytes: [UInt8], maxPixelCount: Int = DecodedImage.maxPixelCount
+    ) throws(CLibraryError) -> DecodedImage {
+        try ShimCodec.decode(bytes, channels: 3, library: .libjpeg, maxPixelCount: maxPixelCount) {
             CLabelerShims_jpeg_decode_rgb($0, $1, $2, $3, $4, $5, $6, $7)
         }
     }

@@ -16,19 +16,23 @@ package enum PNGCodec {
     /// - Throws: ``CLibraryError`` with library `.libpng` when libpng rejects the data
     ///   (e.g. "unexpected end of data", "Not a PNG file", CRC errors in critical chunks), or
     ///   ``CLibraryError/limitExceeded`` when the image exceeds ``DecodedImage/maxPixelCount``.
-    package static func decode(_ bytes: [UInt8]) throws(CLibraryError) -> DecodedImage {
-        try ShimCodec.decode(bytes, channels: 4, library: .libpng) {
+    /// - Parameter maxPixelCount: images declaring more pixels (width × height, read from the header
+    ///   before anything is allocated) are refused with ``CLibraryError/limitExceeded``.
+    package static func decode(
+        _ bytes: [UInt8], maxPixelCount: Int = DecodedImage.maxPixelCount
+    ) throws(CLibraryError) -> DecodedImage {
+        try ShimCodec.decode(bytes, channels: 4, library: .libpng, maxPixelCount: maxPixelCount) {
             CLabelerShims_png_decode_rgba($0, $1, $2, $3, $4, $5, $6, $7)
         }
     }
 
-    /// Encodes RGB or RGBA 8-bit pixels to a non-interlaced PNG (color type 2 or 6, default
-    /// filters and zlib level), with no ancillary chunks.
+    /// Encodes gray, gray + alpha, RGB or RGBA 8-bit pixels (1–4 channels) to a non-interlaced PNG
+    /// (colour type 0, 4, 2 or 6; default filters and zlib level), with no ancillary chunks.
     ///
     /// The corresponding shim is `CLabelerShims_png_encode` (`png_set_IHDR`, `png_write_info`,
     /// `png_write_row`, `png_write_end`, output through `png_set_write_fn`).
     ///
-    /// - Throws: ``CLibraryError/invalidArgument`` when `channels` is not 3 or 4 or the pixel
+    /// - Throws: ``CLibraryError/invalidArgument`` when `channels` is not 1...4 or the pixel
     ///   count does not match; `.libpng` errors from libpng.
     package static func encode(_ image: DecodedImage) throws(CLibraryError) -> [UInt8] {
         try ShimCodec.encode(image, library: .libpng) {

@@ -22,7 +22,8 @@ enum ShimCodec {
     /// Two-pass decode: read the header to learn the size, check it against
     /// ``DecodedImage/maxPixelCount``, allocate, then decode straight into the array.
     static func decode(
-        _ bytes: [UInt8], channels: Int, library: CLibraryError.Library, shim: DecodeShim
+        _ bytes: [UInt8], channels: Int, library: CLibraryError.Library,
+        maxPixelCount: Int = DecodedImage.maxPixelCount, shim: DecodeShim
     ) throws(CLibraryError) -> DecodedImage {
         guard !bytes.isEmpty else {
             throw CLibraryError(library: library, code: CLibraryError.invalidArgument, message: "no data (0 bytes)")
@@ -35,11 +36,15 @@ enum ShimCodec {
             }
         }
         try header.check(library)
-        guard let byteCount = DecodedImage.byteCount(width: Int(width), height: Int(height), channels: channels)
+        guard
+            let byteCount = DecodedImage.byteCount(
+                width: Int(width), height: Int(height), channels: channels, limit: maxPixelCount)
         else {
             throw CLibraryError(
                 library: library, code: CLibraryError.limitExceeded,
-                message: "image is \(width)x\(height); the limit is \(DecodedImage.maxPixelCount) pixels")
+                message:
+                    "image is \(width)x\(height) (\(UInt64(width) * UInt64(height)) pixels); the limit is "
+                    + "\(maxPixelCount) pixels, refused as a possible decompression bomb")
         }
         var status = ShimStatus(code: CLibraryError.libraryFailure, message: "")
         let pixels = [UInt8](unsafeUninitializedCapacity: byteCount) { output, initialized in

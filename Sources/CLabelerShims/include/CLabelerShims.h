@@ -53,7 +53,7 @@ int CLabelerShims_png_decode_rgba(const uint8_t *data, size_t len,
                                   uint32_t *width, uint32_t *height,
                                   char *err, size_t err_len);
 
-/// Encodes 8-bit RGB (channels 3) or RGBA (channels 4) rows to a PNG.
+/// Encodes 8-bit gray (channels 1), gray + alpha (2), RGB (3) or RGBA (4) rows to a PNG.
 /// On success `*out` is a malloc'd buffer of `*out_len` bytes; release it with CLabelerShims_free.
 /// libpng calls: png_create_write_struct, png_set_write_fn, png_set_IHDR, png_write_info,
 /// png_write_row, png_write_end, png_destroy_write_struct.
@@ -83,6 +83,65 @@ int CLabelerShims_jpeg_encode(const uint8_t *pixels, size_t pixels_len,
                               uint32_t width, uint32_t height, int channels, int quality,
                               uint8_t **out, size_t *out_len,
                               char *err, size_t err_len);
+
+/// What a JPEG's headers say about how it was encoded (ITU T.81 B.2.2 frame header, B.2.4.1
+/// DQT), read with jpeg_read_header only.
+typedef struct CLabelerShimsJPEGInfo {
+    uint32_t width;
+    uint32_t height;
+    /// Frame components (1 gray, 3 YCbCr/RGB, 4 CMYK/YCCK).
+    int32_t components;
+    /// Sampling factors of the first component (2x2 for 4:2:0, 2x1 for 4:2:2, 1x1 for 4:4:4).
+    int32_t h_samp;
+    int32_t v_samp;
+    /// Non-zero for a progressive (SOF2) frame.
+    int32_t progressive;
+    /// Quantisation tables 0 and 1 in natural (row-major) order; `quant_present[i]` is 0 when
+    /// table i was not defined.
+    uint16_t quant[2][64];
+    int32_t quant_present[2];
+} CLabelerShimsJPEGInfo;
+
+/// Reads the headers of a JPEG held in memory into `*info` (no pixels are decoded).
+int CLabelerShims_jpeg_inspect(const uint8_t *data, size_t len, CLabelerShimsJPEGInfo *info,
+                               char *err, size_t err_len);
+
+/// As CLabelerShims_jpeg_encode, with the luma sampling factors (chroma stay 1x1), a
+/// grayscale output (`gray` non-zero: one component) and a progressive scan script
+/// (jpeg_simple_progression) when `progressive` is non-zero. The quality tables are the IJG
+/// ones scaled by jpeg_set_quality (baseline-clamped).
+int CLabelerShims_jpeg_encode_like(const uint8_t *pixels, size_t pixels_len,
+                                   uint32_t width, uint32_t height, int channels, int quality,
+                                   int h_samp, int v_samp, int gray, int progressive,
+                                   uint8_t **out, size_t *out_len,
+                                   char *err, size_t err_len);
+
+// MARK: FreeType
+
+/// Opens face `face_index` of the font file at `path` (FT_Init_FreeType, FT_New_Face) and
+/// stores an opaque handle in `*handle`. FreeType reports errors by return code, not longjmp;
+/// the shim only keeps FreeType types out of Swift. Release with CLabelerShims_ft_close.
+int CLabelerShims_ft_open(const char *path, long face_index, void **handle, char *err, size_t err_len);
+
+/// FT_Done_Face and FT_Done_FreeType. NULL is ignored.
+void CLabelerShims_ft_close(void *handle);
+
+/// The glyph index of a Unicode code point in the face's Unicode charmap; 0 means the font has
+/// no glyph for it (it would draw .notdef).
+uint32_t CLabelerShims_ft_glyph_index(void *handle, uint32_t codepoint);
+
+/// Lays out `count` code points at `pixel_height` pixels per em (FT_Set_Pixel_Sizes, kerning
+/// by FT_Get_Kerning when the face has it): `*advance` is the pen advance in pixels, `*ascent`
+/// and `*descent` (positive, below the baseline) the ink extent of the glyphs, rounded out.
+int CLabelerShims_ft_measure(void *handle, uint32_t pixel_height, const uint32_t *codepoints, size_t count,
+                             int32_t *advance, int32_t *ascent, int32_t *descent, char *err, size_t err_len);
+
+/// Renders the code points (FT_Load_Glyph with FT_LOAD_RENDER, 8-bit anti-aliased coverage)
+/// into the caller's `width` x `height` coverage buffer with the pen starting at `(x, baseline)`;
+/// coverage is combined by maximum, glyph parts outside the buffer are clipped.
+int CLabelerShims_ft_render(void *handle, uint32_t pixel_height, const uint32_t *codepoints, size_t count,
+                            uint8_t *coverage, uint32_t width, uint32_t height, int32_t x, int32_t baseline,
+                            char *err, size_t err_len);
 
 // MARK: libexif
 

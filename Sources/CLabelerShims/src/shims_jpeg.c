@@ -180,10 +180,21 @@ int CLabelerShims_jpeg_encode(const uint8_t *pixels, size_t pixels_len,
                               uint32_t width, uint32_t height, int channels, int quality,
                               uint8_t **out, size_t *out_len,
                               char *err, size_t err_len) {
+    // libjpeg's defaults: 2x2 luma sampling (4:2:0), three components, sequential.
+    return CLabelerShims_jpeg_encode_like(pixels, pixels_len, width, height, channels, quality, 2, 2, 0, 0,
+                                          out, out_len, err, err_len);
+}
+
+int CLabelerShims_jpeg_encode_like(const uint8_t *pixels, size_t pixels_len,
+                                   uint32_t width, uint32_t height, int channels, int quality,
+                                   int h_samp, int v_samp, int gray, int progressive,
+                                   uint8_t **out, size_t *out_len,
+                                   char *err, size_t err_len) {
     if (err != NULL && err_len > 0) {
         err[0] = '\0';
     }
     if (pixels == NULL || out == NULL || out_len == NULL || (channels != 3 && channels != 4)
+        || h_samp < 1 || h_samp > 4 || v_samp < 1 || v_samp > 4
         || width == 0 || height == 0 || width > JPEG_MAX_DIMENSION || height > JPEG_MAX_DIMENSION) {
         clabeler_set_message(err, err_len, "invalid argument: need RGB or RGBA and 1...65500 pixels a side");
         return CLABELER_SHIMS_INVALID_ARGUMENT;
@@ -226,6 +237,17 @@ int CLabelerShims_jpeg_encode(const uint8_t *pixels, size_t pixels_len,
     cinfo.in_color_space = channels == 4 ? JCS_EXT_RGBA : JCS_RGB;
     jpeg_set_defaults(&cinfo);
     jpeg_set_quality(&cinfo, quality < 1 ? 1 : (quality > 100 ? 100 : quality), TRUE);
+    if (gray) {
+        jpeg_set_colorspace(&cinfo, JCS_GRAYSCALE);  // converts the RGB input to Y (libjpeg.txt)
+        cinfo.comp_info[0].h_samp_factor = 1;
+        cinfo.comp_info[0].v_samp_factor = 1;
+    } else {
+        cinfo.comp_info[0].h_samp_factor = h_samp;
+        cinfo.comp_info[0].v_samp_factor = v_samp;
+    }
+    if (progressive) {
+        jpeg_simple_progression(&cinfo);
+    }
     jpeg_start_compress(&cinfo, TRUE);
     while (cinfo.next_scanline < cinfo.image_height) {
         JSAMPROW row = (JSAMPROW)(pixels + (size_t)cinfo.next_scanline * stride);
@@ -237,5 +259,48 @@ int CLabelerShims_jpeg_encode(const uint8_t *pixels, size_t pixels_len,
     *out = buffer->data;
     *out_len = buffer->len;
     free(buffer);
+    return CLABELER_SHIMS_OK;
+}
+
+int CLabelerShims_jpeg_inspect(const uint8_t *data, size_t len, CLabelerShimsJPEGInfo *info,
+                               char *err, size_t err_len) {
+    if (err != NULL && err_len > 0) {
+        err[0] = '\0';
+    }
+    if (data == NULL || info == NULL || len > (size_t)(unsigned long)-1) {
+        clabeler_set_message(err, err_len, "invalid argument");
+        return CLABELER_SHIMS_INVALID_ARGUMENT;
+    }
+    memset(info, 0, sizeof(*info));
+    struct jpeg_decompress_struct cinfo;
+    clabeler_jpeg_error error;
+    memset(&cinfo, 0, sizeof(cinfo));
+    memset(&error, 0, sizeof(error));
+    clabeler_jpeg_install(&error, err, err_len);
+    cinfo.err = &error.pub;
+    if (setjmp(error.jump)) {
+        jpeg_destroy_decompress(&cinfo);
+        return error.truncated ? CLABELER_SHIMS_TRUNCATED : CLABELER_SHIMS_LIBRARY_ERROR;
+    }
+    jpeg_create_decompress(&cinfo);
+    jpeg_mem_src(&cinfo, data, (unsigned long)len);
+    (void)jpeg_read_header(&cinfo, TRUE);
+    info->width = cinfo.image_width;
+    info->height = cinfo.image_height;
+    info->components = cinfo.num_components;
+    info->h_samp = cinfo.num_components > 0 ? cinfo.comp_info[0].h_samp_factor : 1;
+    info->v_samp = cinfo.num_components > 0 ? cinfo.comp_info[0].v_samp_factor : 1;
+    info->progressive = cinfo.progressive_mode ? 1 : 0;
+    for (int t = 0; t < 2; t++) {
+        JQUANT_TBL *table = cinfo.quant_tbl_ptrs[t];
+        if (table == NULL) {
+            continue;
+        }
+        info->quant_present[t] = 1;
+        for (int i = 0; i < DCTSIZE2; i++) {
+            info->quant[t][i] = table->quantval[i];  // natural order (jdmarker.c get_dqt)
+        }
+    }
+    jpeg_destroy_decompress(&cinfo);
     return CLABELER_SHIMS_OK;
 }

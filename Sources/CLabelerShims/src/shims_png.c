@@ -136,9 +136,9 @@ int CLabelerShims_png_encode(const uint8_t *pixels, size_t pixels_len,
     if (err != NULL && err_len > 0) {
         err[0] = '\0';
     }
-    if (pixels == NULL || out == NULL || out_len == NULL || (channels != 3 && channels != 4)
+    if (pixels == NULL || out == NULL || out_len == NULL || channels < 1 || channels > 4
         || width == 0 || height == 0) {
-        clabeler_set_message(err, err_len, "invalid argument: need RGB or RGBA and non-zero size");
+        clabeler_set_message(err, err_len, "invalid argument: need 1 to 4 channels and non-zero size");
         return CLABELER_SHIMS_INVALID_ARGUMENT;
     }
     size_t stride = (size_t)width * (size_t)channels;
@@ -175,8 +175,10 @@ int CLabelerShims_png_encode(const uint8_t *pixels, size_t pixels_len,
         return CLABELER_SHIMS_LIBRARY_ERROR;
     }
     png_set_write_fn(png, buffer, clabeler_png_write, clabeler_png_flush);
-    png_set_IHDR(png, info, width, height, 8,
-                 channels == 4 ? PNG_COLOR_TYPE_RGB_ALPHA : PNG_COLOR_TYPE_RGB,
+    // PNG spec §11.2.2: colour types 0 (gray), 4 (gray + alpha), 2 (RGB), 6 (RGBA).
+    static const int color_types[4] = {PNG_COLOR_TYPE_GRAY, PNG_COLOR_TYPE_GRAY_ALPHA, PNG_COLOR_TYPE_RGB,
+                                       PNG_COLOR_TYPE_RGB_ALPHA};
+    png_set_IHDR(png, info, width, height, 8, color_types[channels - 1],
                  PNG_INTERLACE_NONE, PNG_COMPRESSION_TYPE_DEFAULT, PNG_FILTER_TYPE_DEFAULT);
     png_write_info(png, info);
     for (uint32_t y = 0; y < height; y++) {

@@ -77,6 +77,18 @@ public struct SplicePlan: Sendable {
         regions.append(region)
     }
 
+    /// The same plan with every kept range copied out of `source`: a plan over bytes that exist
+    /// only in memory (a re-encoded image), so writers never read the input file for it.
+    func detached(from source: [UInt8]) -> SplicePlan {
+        var copy = self
+        for index in copy.regions.indices {
+            if case .original(let range) = copy.regions[index].content {
+                copy.regions[index].content = .bytes(Array(source[range]))
+            }
+        }
+        return copy
+    }
+
     /// The first new region carrying `site`.
     public func region(for site: Site) -> Region? { regions.first { $0.site == site } }
 

@@ -17,6 +17,18 @@ public enum NoticeLanguage: String, Sendable, Hashable, Codable, CaseIterable {
         }
     }
 
+    /// The shortest form of the image label, drawn when a word of ``shortLabel(for:)`` does not fit
+    /// a narrow picture: the "AI" mark in each script (regulation.md §7.2: EU `AI` icon); zh keeps
+    /// both elements GB 45438 asks for ("AI" and "生成"/"合成").
+    public func abbreviatedLabel(for involvement: Disclosure.Involvement) -> String {
+        switch self {
+        case .en: return "AI"
+        case .ru: return "ИИ"
+        case .kk: return "ЖИ"
+        case .zh: return shortLabel(for: involvement)
+        }
+    }
+
     /// A short label for drawing on images.
     public func shortLabel(for involvement: Disclosure.Involvement) -> String {
         switch (self, involvement) {

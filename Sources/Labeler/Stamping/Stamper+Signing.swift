@@ -12,8 +12,12 @@ extension Stamper {
     /// manifest binds the disclosure as written. An input that already carries a manifest store
     /// keeps it: its manifests are copied into the new store and the new manifest opens the old
     /// active one as its parent ingredient (``ParentIngredient``), validated as it was found.
+    ///
+    /// `parentSource` is the file as found when `container` is a re-encoding of it (a pixel layer
+    /// was drawn): the parent ingredient is read and validated there.
     func signedPlan(
-        _ container: any Container, edit: MetadataEdit, disclosure: Disclosure, signer: any Signer
+        _ container: any Container, edit: MetadataEdit, disclosure: Disclosure, signer: any Signer,
+        parentSource: (any Container)? = nil
     ) throws -> SplicePlan {
         let format = type(of: container)
         var builder = ManifestBuilder(
@@ -21,7 +25,8 @@ extension Stamper {
                 digitalSourceType: disclosure.digitalSourceType.uri, softwareAgent: disclosure.aiSystem,
                 softwareAgentVersion: disclosure.aiSystemVersion,
                 instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID()),
-                parent: try Self.parentIngredient(of: container), metadata: Self.c2paMetadata(for: disclosure)),
+                parent: try Self.parentIngredient(of: parentSource ?? container),
+                metadata: Self.c2paMetadata(for: disclosure)),
             signer: signer, manifestID: Disclosure.randomUUID())
         builder.timeStampAuthority = options.timeStampAuthority
         // Only original bytes precede the carrier, so where it starts is known before planning.

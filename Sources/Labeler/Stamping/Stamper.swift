@@ -12,15 +12,19 @@ public struct StampOptions: Sendable {
     public var signer: (any Signer)?
     /// With ``signer``: time-stamp each signature (RFC 3161 token in `sigTst2`); `nil`: offline.
     public var timeStampAuthority: (any TimeStampAuthority)?
+    /// Draw the notice into the pixels first (the image is re-encoded like its source); `nil`:
+    /// metadata only, lossless, no pixel decoded.
+    public var visibleLabel: VisibleLabelOptions?
 
     public init(
         force: Bool = false, writeEXIF: Bool = true, signer: (any Signer)? = nil,
-        timeStampAuthority: (any TimeStampAuthority)? = nil
+        timeStampAuthority: (any TimeStampAuthority)? = nil, visibleLabel: VisibleLabelOptions? = nil
     ) {
         self.force = force
         self.writeEXIF = writeEXIF
         self.signer = signer
         self.timeStampAuthority = timeStampAuthority
+        self.visibleLabel = visibleLabel
     }
 }
 
@@ -33,9 +37,13 @@ public struct StampedFile: Sendable {
     public var disclosure: Disclosure
 }
 
-/// Writes one disclosure into the bytes of any registered container format, losslessly.
+/// Writes one disclosure into the bytes of any registered container format, losslessly unless a
+/// pixel layer is asked for.
 ///
-/// Only the XMP packet (and, for JPEG, the EXIF segment when a field is empty) changes; every other
+/// With ``StampOptions/visibleLabel`` the notice is drawn into the pixels first and the image is
+/// re-encoded like its source with its metadata carried over (``PixelLayer``); the metadata and
+/// the signature are then planned over the new bytes, so the plan holds the whole output.
+/// Otherwise only the XMP packet (and, for JPEG, the EXIF segment when a field is empty) changes; every other
 /// byte is copied, so decoded pixels are identical. Unsigned stamping refuses inputs carrying a
 /// C2PA manifest unless ``StampOptions/force`` is set: any metadata edit breaks the manifest's hard
 /// binding (C2PA 2.x §15.12 `c2pa.hash.data`), which exiftool and exiv2 do silently. Signed
@@ -68,24 +76,38 @@ public struct Stamper: Sendable {
         if !options.force, options.signer == nil, let manifest = container.manifestStore {
             throw Self.provenanceError(offset: manifest.range.lowerBound, carrier: manifest.carrier)
         }
+        var target = container
+        var visibleLabel: VisibleLabelRecord?
+        if let visible = options.visibleLabel {
+            let drawn = try PixelLayer.drawVisibleLabel(in: container, options: visible, disclosure: resolved)
+            target = try type(of: container).init(walking: drawn.bytes)
+            visibleLabel = drawn.record
+        }
         let writeEXIF = options.writeEXIF
         let edit = MetadataEdit(
-            xmp: { existing in try Self.packet(merging: existing, with: resolved) },
+            xmp: { existing in try Self.packet(merging: existing, with: resolved, visibleLabel: visibleLabel) },
             exif: { existing in writeEXIF ? try Self.exif(filling: existing, with: resolved) : nil })
         do {
-            let plan =
-                try options.signer.map { try signedPlan(container, edit: edit, disclosure: resolved, signer: $0) }
-                ?? container.plan(edit)
+            var plan =
+                try options.signer.map {
+                    try signedPlan(target, edit: edit, disclosure: resolved, signer: $0, parentSource: container)
+                }
+                ?? target.plan(edit)
+            // The pixel layer's bytes exist only in memory: the plan must carry them, not refer to them.
+            if visibleLabel != nil { plan = plan.detached(from: target.bytes) }
             return StampedFile(format: type(of: container).format, plan: plan, disclosure: resolved)
         } catch {
             throw LabelerError.wrapping(error, path: nil)
         }
     }
 
-    static func packet(merging existing: MetadataSites.Packet?, with disclosure: Disclosure) throws -> [UInt8] {
-        guard let existing else { return XMPPacketWriter.packet(for: disclosure) }
+    static func packet(
+        merging existing: MetadataSites.Packet?, with disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil
+    ) throws -> [UInt8] {
+        guard let existing else { return XMPPacketWriter.packet(for: disclosure, visibleLabel: visibleLabel) }
         do throws(XMP.Error) {
-            return XMPPacketWriter.packet(merging: try XMP.Document(parsing: existing.bytes), with: disclosure)
+            return XMPPacketWriter.packet(
+                merging: try XMP.Document(parsing: existing.bytes), with: disclosure, visibleLabel: visibleLabel)
         } catch {
             throw error.shifted(by: existing.offset)
         }

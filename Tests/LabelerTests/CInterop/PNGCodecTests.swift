@@ -127,7 +127,7 @@ extension CInteropTests {
         func invalidImages() {
             for image in [
                 DecodedImage(width: 2, height: 2, channels: 3, pixels: [1, 2, 3]),
-                DecodedImage(width: 2, height: 2, channels: 2, pixels: Array(repeating: 0, count: 8)),
+                DecodedImage(width: 2, height: 2, channels: 5, pixels: Array(repeating: 0, count: 20)),
                 DecodedImage(width: 0, height: 2, channels: 3, pixels: []),
             ] {
                 let error = #expect(throws: CLibraryError.self) { _ = try PNGCodec.encode(image) }

@@ -19,18 +19,23 @@
 /// hence every other property, stays as it was; stamping twice yields one label.
 enum XMPPacketWriter {
     /// A fresh packet carrying `disclosure` (which must be ``Disclosure/resolved(now:contentID:)``).
-    static func packet(for disclosure: Disclosure) -> [UInt8] {
+    static func packet(for disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil) -> [UInt8] {
         var text = "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         text += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\" x:xmptk=\"Labeler\">\n"
         text += " <rdf:RDF xmlns:rdf=\"\(XMP.Namespace.rdf)\">"
-        text += block(for: disclosure, keptDescriptionItems: [], writeCreateDate: true)
+        text += block(for: disclosure, keptDescriptionItems: [], writeCreateDate: true, visibleLabel: visibleLabel)
         text += "\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
         return Array(text.utf8)
     }
 
     /// `existing` with our properties replaced by those of `disclosure`.
-    static func packet(merging existing: XMP.Document, with disclosure: Disclosure) -> [UInt8] {
+    /// A new `visibleLabel` replaces the record of an earlier one; without one, an earlier record
+    /// stays (its pixels are still there).
+    static func packet(
+        merging existing: XMP.Document, with disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil
+    ) -> [UInt8] {
         var owned: Set<XMP.PropertyName> = [.digitalSourceType, .aiSystemUsed, .aigc, .instanceID, .description]
+        if visibleLabel != nil { owned.formUnion(XMP.PropertyName.visibleLabel) }
         if disclosure.aiSystemVersion != nil { owned.insert(.aiSystemVersionUsed) }
         if disclosure.prompt != nil { owned.insert(.aiPromptInformation) }
         if disclosure.producerDisplayName != nil { owned.insert(.publisher) }
@@ -59,7 +64,10 @@ enum XMPPacketWriter {
             }
         }
         var ourBlock = Array(
-            block(for: disclosure, keptDescriptionItems: keptItems, writeCreateDate: writeCreateDate).utf8)
+            block(
+                for: disclosure, keptDescriptionItems: keptItems, writeCreateDate: writeCreateDate,
+                visibleLabel: visibleLabel
+            ).utf8)
         let rdf = existing.rdf
         if rdf.range.count >= 2,
             existing.bytes[rdf.range.upperBound - 2 ..< rdf.range.upperBound].elementsEqual("/>".utf8)
@@ -116,7 +124,8 @@ enum XMPPacketWriter {
 
     /// Our `rdf:Description`, indented to sit inside `rdf:RDF`.
     private static func block(
-        for disclosure: Disclosure, keptDescriptionItems: [(language: String, text: String)], writeCreateDate: Bool
+        for disclosure: Disclosure, keptDescriptionItems: [(language: String, text: String)], writeCreateDate: Bool,
+        visibleLabel: VisibleLabelRecord?
     ) -> String {
         let ns = XMP.Namespace.self
         var lines: [String] = []
@@ -146,10 +155,21 @@ enum XMPPacketWriter {
             lines.append("     <rdf:li\(language)>\(XMP.escape(item.text))</rdf:li>")
         }
         lines.append("    </rdf:Alt>\n   </dc:description>")
+        var visibleNamespace = ""
+        if let label = visibleLabel {
+            element("LabelerVisible:Corner", label.corner.rawValue)
+            element("LabelerVisible:Region", "\(label.x),\(label.y),\(label.width),\(label.height)")
+            lines.append("   <LabelerVisible:Languages>\n    <rdf:Seq>")
+            for language in label.languages { lines.append("     <rdf:li>\(language.rawValue)</rdf:li>") }
+            lines.append("    </rdf:Seq>\n   </LabelerVisible:Languages>")
+            element("LabelerVisible:GlyphHeight", String(label.glyphHeight))
+            element("LabelerVisible:Text", label.text)
+            visibleNamespace = "\n    xmlns:LabelerVisible=\"\(ns.labelerVisible)\""
+        }
         let opening =
             "\n  <rdf:Description rdf:about=\"\" xmlns:rdf=\"\(ns.rdf)\"\n    xmlns:Iptc4xmpExt=\"\(ns.iptcExt)\"\n"
             + "    xmlns:TC260=\"\(ns.tc260)\"\n    xmlns:xmp=\"\(ns.xmp)\"\n    xmlns:xmpMM=\"\(ns.xmpMM)\"\n"
-            + "    xmlns:dc=\"\(ns.dc)\">\n"
+            + "    xmlns:dc=\"\(ns.dc)\"\(visibleNamespace)>\n"
         return opening + lines.joined(separator: "\n") + "\n  </rdf:Description>"
     }
 }

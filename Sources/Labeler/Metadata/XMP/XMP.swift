@@ -14,6 +14,10 @@ public enum XMP {
         static let xmpMM = "http://ns.adobe.com/xap/1.0/mm/"
         static let iptcExt = "http://iptc.org/std/Iptc4xmpExt/2008-02-29/"
         static let tc260 = "http://www.tc260.org.cn/ns/AIGC/1.0/"
+        /// Labeler's own namespace for the visible label (prefix `LabelerVisible`): where it was
+        /// drawn and in which languages. IPTC has no property for a drawn disclosure, and
+        /// `Iptc4xmpExt:ImageRegion` describes depicted content, not an overlay.
+        static let labelerVisible = "http://ns.labeler.dev/visible-label/1.0/"
     }
 
     /// A property name: namespace URI + local name (prefixes are only spelling).
@@ -32,6 +36,16 @@ public enum XMP {
         /// The service provider's name as people write it (Dublin Core `publisher`: "an entity
         /// responsible for making the resource available"; claims no authorship of edited content).
         static let publisher = PropertyName(namespace: Namespace.dc, localName: "publisher")
+        /// The visible label: corner, plate region `x,y,w,h` (pixels of the picture as viewed),
+        /// languages (`rdf:Seq` of codes), least glyph height (pixels) and the text as drawn.
+        static let visibleCorner = PropertyName(namespace: Namespace.labelerVisible, localName: "Corner")
+        static let visibleRegion = PropertyName(namespace: Namespace.labelerVisible, localName: "Region")
+        static let visibleLanguages = PropertyName(namespace: Namespace.labelerVisible, localName: "Languages")
+        static let visibleGlyphHeight = PropertyName(namespace: Namespace.labelerVisible, localName: "GlyphHeight")
+        static let visibleText = PropertyName(namespace: Namespace.labelerVisible, localName: "Text")
+        static let visibleLabel: [PropertyName] = [
+            visibleCorner, visibleRegion, visibleLanguages, visibleGlyphHeight, visibleText,
+        ]
     }
 
     /// Escapes text for element content and double-quoted attributes.
