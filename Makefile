@@ -49,6 +49,9 @@ demo: build
 	$(LABELCTL) verify --trust-anchors out/keys/root.pem out/resigned | grep -E "^out|c2pa "
 	@echo; echo "== ...while stamping it unsigned is refused, not silently broken (exit 65 expected) =="
 	-$(LABELCTL) stamp $(DEMO_FLAGS) -o out/refused SampleMedia/c2pa/C.jpg
+	@echo; echo "== text: notices in kk/ru/en/zh, front matter, a JSON disclosure, and a signed C2PA text manifest =="
+	$(LABELCTL) text stamp $(DEMO_FLAGS) --sign --cert out/keys/chain.pem --key out/keys/key.pem --notice-in choices.0.message.content -o out/text SampleMedia/text
+	$(LABELCTL) text verify --trust-anchors out/keys/root.pem out/text/answer.md out/text/answer.txt out/text/chat-completion.json | grep -E "^out|notice |c2pa |KZ|CN"
 	@echo; echo "== malformed inputs: clear errors with byte offsets, nothing written (exit 65 expected) =="
 	-$(LABELCTL) stamp $(DEMO_FLAGS) -o out/malformed SampleMedia/malformed/truncated-mid-idat.png SampleMedia/malformed/bad-crc.png SampleMedia/malformed/segment-length-past-end.jpg
 	@test ! -e out/malformed/bad-crc.png && echo "no output was left behind for malformed inputs"
