@@ -26,6 +26,19 @@ extension ManifestBuilder {
     /// - `cawg.metadata` (gathered), the disclosure as JSON-LD, when given;
     /// - `c2pa.hash.data` (created), the hard binding (§18.5) with its one exclusion.
     func assertions(exclusion: Range<Int>, dataHash: [UInt8]) throws -> [AssertionBox] {
+        var boxes = try prepared ?? fixedAssertions()
+        let hash = CBOR.map([
+            "exclusions": .array([
+                .map(["start": .int(Int64(exclusion.lowerBound)), "length": .int(Int64(exclusion.count))])
+            ]),
+            "name": .text("jumbf manifest"), "alg": .text("sha256"), "hash": .bytes(dataHash), "pad": .bytes([]),
+        ])
+        boxes.append(try Self.cborAssertion("c2pa.hash.data", hash, created: true))
+        return boxes
+    }
+
+    /// The assertions that depend only on ``content``: ingredient, actions, metadata.
+    func fixedAssertions() throws -> [AssertionBox] {
         var boxes: [AssertionBox] = []
         var agent: [CBOR.Pair] = [.init(.text("name"), .text(content.softwareAgent))]
         if let version = content.softwareAgentVersion { agent.append(.init(.text("version"), .text(version))) }
@@ -50,13 +63,6 @@ extension ManifestBuilder {
                     ),
                     created: false))
         }
-        let hash = CBOR.map([
-            "exclusions": .array([
-                .map(["start": .int(Int64(exclusion.lowerBound)), "length": .int(Int64(exclusion.count))])
-            ]),
-            "name": .text("jumbf manifest"), "alg": .text("sha256"), "hash": .bytes(dataHash), "pad": .bytes([]),
-        ])
-        boxes.append(try Self.cborAssertion("c2pa.hash.data", hash, created: true))
         return boxes
     }
 

@@ -9,12 +9,7 @@ extension ManifestBuilder {
     /// over the detached `claim` (`["Signature1", protected, h'', claim]`). Unsigned (for
     /// ``layout(start:carrierSize:)``), the signature is zeros of ``Signer/signatureSize``.
     func signatureBox(claim: [UInt8], signed: Bool) throws -> [UInt8] {
-        let chain = signer.certificateChain
-        let x5chain: CBOR = chain.count == 1 ? .bytes(chain[0]) : .array(chain.map { .bytes($0) })
-        let protected = CBOR.map([
-            .init(.int(COSE.HeaderLabel.algorithm), .int(signer.algorithm.rawValue)),
-            .init(.int(COSE.HeaderLabel.x5chain), x5chain),
-        ]).encoded
+        let protected = protectedHeader
         let toBeSigned = COSE.Sign1.toBeSigned(protectedBytes: protected, payload: claim)
         let signature = signed ? try signer.sign(toBeSigned) : [UInt8](repeating: 0, count: signer.signatureSize)
         guard signature.count == signer.signatureSize else {

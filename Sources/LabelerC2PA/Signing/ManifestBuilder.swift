@@ -43,8 +43,17 @@ public struct ManifestBuilder: Sendable {
         }
     }
 
-    public var content: Content
+    /// What the manifest says; the assertions that depend only on it are built once, here
+    /// (``prepared``), not again for the layout and for the signed store.
+    public var content: Content {
+        didSet { prepared = try? fixedAssertions() }
+    }
     public let signer: any Signer
+    /// The assertions built from ``content`` alone (`nil`: building them failed; the error is
+    /// thrown when the store is built).
+    private(set) var prepared: [AssertionBox]?
+    /// The COSE protected header (alg, x5chain): it depends only on the signer.
+    let protectedHeader: [UInt8]
     /// `urn:c2pa:<uuid>`.
     public let manifestLabel: String
     /// `claim_generator_info.name` / `.version`.
@@ -59,6 +68,14 @@ public struct ManifestBuilder: Sendable {
         self.content = content
         self.signer = signer
         manifestLabel = "urn:c2pa:" + manifestID
+        let chain = signer.certificateChain
+        let x5chain: CBOR = chain.count == 1 ? .bytes(chain[0]) : .array(chain.map { .bytes($0) })
+        protectedHeader =
+            CBOR.map([
+                .init(.int(COSE.HeaderLabel.algorithm), .int(signer.algorithm.rawValue)),
+                .init(.int(COSE.HeaderLabel.x5chain), x5chain),
+            ]).encoded
+        prepared = try? fixedAssertions()
     }
 
     /// The store's size and the exclusion's length for a store whose carrier starts at `start` in
