@@ -9,7 +9,9 @@ package import LabelerCInterop
 ///    when its shortest side is over ``maximumWorkingSide``), then — as notices sit at the edges —
 ///    the bottom 40 % and the top 40 %, upscaled (bilinear) so the shortest side reaches
 ///    ``minimumWorkingSide`` and small text gets enough pixels. An unlabelled 600 × 400 photo costs
-///    the three passes, about 2 s on one core; a labelled one usually stops after the first.
+///    the three passes; a labelled one stops after the first pass that finds a notice (when that
+///    is the whole picture, the band holding the notice is read too, for lines in the languages
+///    the first pass missed).
 /// 3. Each pass is framed in a 16 px mid-gray border and read with page segmentation `PSM_SPARSE_TEXT` (short scattered lines, not a
 ///    page) by one engine loaded with `eng+rus+kaz+chi_sim`; every text line is passed to
 ///    ``NoticeMatcher``. A bare `AI`/`ИИ`/`ЖИ` counts only at confidence ≥ ``abbreviationConfidence``.
@@ -50,13 +52,27 @@ package struct VisibleNoticeReader: Sendable {
         for top in [raster.height - bandHeight, 0] {
             passes.append((full.rows(top ..< (top + bandHeight)).scaled(by: bandScale), top, bandScale))
         }
-        for pass in passes {
+        func read(_ pass: (image: GrayImage, top: Int, scale: Double)) -> [VisibleNotice] {
             let image = pass.image.padded(by: Self.margin, value: 128)
-            let notices = engine.lines(gray: image.pixels, width: image.width, height: image.height)
-                .compactMap { notice(for: $0, bandTop: pass.top, scale: pass.scale, shortestSide: shortest) }
-            if !notices.isEmpty { return notices.sorted { $0.y < $1.y } }
+            return engine.lines(gray: image.pixels, width: image.width, height: image.height).compactMap {
+                notice(for: $0, bandTop: pass.top, scale: pass.scale, shortestSide: shortest)
+            }
         }
-        return []
+        var found: [VisibleNotice] = []
+        for (index, pass) in passes.enumerated() {
+            found = read(pass)
+            guard let first = found.first else { continue }
+            // Found in the whole picture: read the band holding it too, for lines in other
+            // languages the first pass missed (a Chinese line under a Cyrillic one often is).
+            if index == 0 {
+                let band = passes[first.y + first.height / 2 >= raster.height / 2 ? 1 : 2]
+                for extra in read(band) where !found.contains(where: { $0.language == extra.language }) {
+                    found.append(extra)
+                }
+            }
+            break
+        }
+        return found.sorted { $0.y < $1.y }
     }
 
     /// `line` (in band pixels) as a notice in picture pixels, when it is one.
