@@ -82,7 +82,8 @@ public struct Verifier: Sendable {
         var verdict: VerificationReport.Verdict = .unlabelled
         if layers.contains(where: { $0.status == .invalid }) {
             verdict = .invalid
-        } else if layers.contains(where: { $0.status == .present && $0.declaresAI == true }) {
+        } else if layers.contains(where: { $0.name != .visible && $0.status == .present && $0.declaresAI == true }) {
+            // A notice read from the pixels is reported, but "labelled" means a machine-readable label.
             verdict = .labelled
         }
         return VerificationReport(
