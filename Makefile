@@ -56,7 +56,7 @@ demo: build
 
 test: venv lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	OMP_THREAD_LIMIT=1 $(SWIFT) test --skip-build
 	$(VENV)/bin/python Tests/interop/pillow_interop.py
 	$(VENV)/bin/python Tests/interop/c2pa_interop.py
 
