@@ -4,7 +4,8 @@
 SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv exempi openssl \
-                libfreetype-dev fonts-dejavu-core fonts-wqy-microhei
+                libfreetype-dev fonts-dejavu-core fonts-wqy-microhei \
+                libtesseract-dev tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-chi-sim imagemagick
 VENV := .venv
 LABELCTL := .build/release/labelctl
 DEMO_FLAGS := --generator ExampleGen --generator-version 2.1 --producer ExampleCo \
@@ -58,7 +59,7 @@ demo: build
 
 test: venv lint
 	$(SWIFT) build --build-tests
-	$(SWIFT) test --skip-build
+	OMP_THREAD_LIMIT=1 $(SWIFT) test --skip-build
 	$(VENV)/bin/python Tests/interop/pillow_interop.py
 	$(VENV)/bin/python Tests/interop/c2pa_interop.py
 

@@ -5,6 +5,7 @@
 // Layout:
 //   CLibPNG / CLibJPEG / CLibEXIF / CZlib / CLibDeflate   system libraries found through pkg-config
 //   CFreeType                               FreeType 2 (glyph rasterising for the visible label)
+//   CTesseract                              Tesseract 5 C API (reading visible notices: verify --ocr)
 //   CLabelerShims                           the only C we write (every setjmp lives here)
 //   LabelerCInterop                         the only Swift that imports C modules; `package` API
 //   Labeler                                 the library: containers, metadata, disclosure, pipeline
@@ -45,13 +46,14 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
+        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
         .target(
             name: "CLabelerShims",
             dependencies: ["CLibPNG", "CLibJPEG", "CLibEXIF", "CFreeType"]
         ),
         .target(
             name: "LabelerCInterop",
-            dependencies: ["CLabelerShims", "CLibEXIF", "CZlib", "CLibDeflate"],
+            dependencies: ["CLabelerShims", "CLibEXIF", "CZlib", "CLibDeflate", "CTesseract"],
             swiftSettings: strictSettings
         ),
         .target(

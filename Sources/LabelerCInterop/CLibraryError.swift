@@ -14,7 +14,7 @@ internal import CLabelerShims
 package struct CLibraryError: Error, Sendable, Equatable, CustomStringConvertible {
     /// The library that failed.
     package enum Library: String, Sendable {
-        case libpng, libjpeg, libexif, zlib, freetype
+        case libpng, libjpeg, libexif, zlib, freetype, tesseract
     }
 
     /// The library that failed.

@@ -73,3 +73,32 @@ import Testing
         #expect([UInt8](try Data(contentsOf: file)) == bytes)
     }
 }
+
+@Suite struct VisibleOCRCLITests {
+    @Test("verify --ocr finds our Chinese label after the metadata is stripped; without --ocr nothing is found")
+    func ocrAfterStripping() throws {
+        let input = try CLI.copySamples(["photos/coffee.png"])
+        let output = try CLI.temporaryDirectory().appendingPathComponent("out")
+        let stamp = try CLI.labelctl(
+            ["stamp"] + CLI.stampFlags + ["--visible", "--lang", "zh", "-o", output.path, input.path])
+        #expect(stamp.status == 0, "\(stamp.stderr)")
+        let stripped = output.appendingPathComponent("stripped.png").path
+        try ProcessRunner.runChecked("convert", [output.appendingPathComponent("coffee.png").path, "-strip", stripped])
+
+        let plain = try CLI.labelctl(["verify", "--json", stripped])
+        #expect(plain.stdout.contains(#""name":"visible","problems":[],"status":"not_checked""#), "\(plain.stdout)")
+        let ocr = try CLI.labelctl(["verify", "--ocr", "--json", stripped])
+        let report = try #require(
+            try JSONSerialization.jsonObject(with: Data(ocr.stdout.utf8)) as? [String: Any], "\(ocr.stdout)")
+        let layers = try #require(report["layers"] as? [[String: Any]])
+        let visible = try #require(layers.first { $0["name"] as? String == "visible" })
+        #expect(visible["status"] as? String == "present")
+        let fields = try #require(visible["fields"] as? [String: String])
+        #expect(fields["Language"] == "zh" && fields["MeetsHeight"] == "true", "\(fields)")
+        #expect(fields["Text"]?.contains("生成") == true, "\(fields)")
+        // The machine-readable labels are gone: still unlabelled, but the explicit label counts for CN.
+        #expect(report["verdict"] as? String == "unlabelled")
+        let regimes = try #require(report["regimes"] as? [[String: Any]])
+        #expect(regimes.first { $0["regime"] as? String == "cn" }?["status"] as? String == "partial")
+    }
+}

@@ -7,12 +7,15 @@ public struct BatchVerifier: Sendable {
 
     /// Roots C2PA signers are checked against (`nil`: none).
     public var trustAnchors: TrustAnchors?
+    /// Whether pictures are read with OCR for a visible notice (`verify --ocr`).
+    public var readsVisibleNotices: Bool
 
     public init(
         jobs: Int = BatchPipeline.activeCores, discovery: FileDiscovery = FileDiscovery(),
-        trustAnchors: TrustAnchors? = nil
+        trustAnchors: TrustAnchors? = nil, readsVisibleNotices: Bool = false
     ) {
         self.trustAnchors = trustAnchors
+        self.readsVisibleNotices = readsVisibleNotices
         self.jobs = max(1, jobs)
         self.discovery = discovery
     }
@@ -27,6 +30,7 @@ public struct BatchVerifier: Sendable {
     public func verify(
         _ inputs: [FilePath], onReport: @Sendable (FileDiscovery.Item?, VerificationReport) -> Void
     ) -> FileDiscovery.Counts {
+        let (trustAnchors, ocr) = (trustAnchors, readsVisibleNotices)
         let runner = OrderedParallelRunner<FileDiscovery.Walker, VerificationReport?>(jobs: jobs)
         let walked = runner.run(discovery.walk(inputs), claimSize: { 8 }) { entries in
             entries.map { entry -> VerificationReport? in
@@ -37,8 +41,9 @@ public struct BatchVerifier: Sendable {
                 case .file(let item):
                     // Files met in folders are read whole only if their format is one we read.
                     return item.isExplicit
-                        ? Labeler.verify(file: item.path, trustAnchors: trustAnchors)
-                        : Labeler.verifyIfSupported(file: item.path, trustAnchors: trustAnchors)
+                        ? Labeler.verify(file: item.path, trustAnchors: trustAnchors, readsVisibleNotices: ocr)
+                        : Labeler.verifyIfSupported(
+                            file: item.path, trustAnchors: trustAnchors, readsVisibleNotices: ocr)
                 }
             }
         } deliver: { entry, report in
@@ -47,6 +52,13 @@ public struct BatchVerifier: Sendable {
             return true
         }
         return walked.counts
+    }
+
+    /// This verifier with ``readsVisibleNotices`` set to `reads` (`verify --ocr`).
+    public func readingVisibleNotices(_ reads: Bool) -> BatchVerifier {
+        var copy = self
+        copy.readsVisibleNotices = reads
+        return copy
     }
 
     /// ``verify(_:onReport:)`` for paths given as text.

@@ -40,6 +40,10 @@ public struct Finding: Sendable, Codable, Hashable, CustomStringConvertible {
         /// Text: the visible notice is present but an invisible layer (the C2PA text manifest) is
         /// gone, as after a copy and paste through a sanitiser. Reserved; computed once C2PA text is read.
         public static let invisibleLayerMissing = Kind(rawValue: "notice.invisible_layer_missing")
+        /// The XMP records a visible label but OCR found no notice in the pixels.
+        public static let visibleNotFound = Kind(rawValue: "visible.not_found")
+        /// A visible notice whose glyphs are under 5 % of the shortest side (GB 45438-2025 §5.2).
+        public static let visibleTooSmall = Kind(rawValue: "visible.too_small")
         /// This version cannot check the layer.
         public static let notChecked = Kind(rawValue: "layer.not_checked")
     }

@@ -3,15 +3,17 @@ extension Verifier {
     /// can show is judged; duties this version cannot check are named in the notes, never assumed.
     static func regimes(for layers: [LayerReport]) -> [RegimeReport] {
         func layer(_ name: LayerReport.Name) -> LayerReport? { layers.first { $0.name == name } }
-        let aiMarks = layers.filter { $0.status == .present && $0.declaresAI == true }.map(\.name.rawValue)
+        let aiMarks = layers.filter { $0.name != .visible && $0.status == .present && $0.declaresAI == true }
+            .map(\.name.rawValue)
+        let visible = visibleFindings(layer(.visible))
         let machineReadable =
             aiMarks.isEmpty
             ? "machine-readable AI mark: none found"
             : "machine-readable AI mark: present (\(aiMarks.joined(separator: ", ")))"
 
-        let kz = RegimeReport(
-            regime: .kz, status: aiMarks.isEmpty ? .notMet : .partial,
-            notes: [machineReadable, "visible or other warning: not checked (must accompany the content, Art. 21 (2))"])
+        let kzStatus: RegimeReport.Status =
+            visible.found ? (aiMarks.isEmpty ? .partial : .met) : (aiMarks.isEmpty ? .notMet : .partial)
+        let kz = RegimeReport(regime: .kz, status: kzStatus, notes: [machineReadable, visible.kz])
 
         let c2pa = layer(.c2pa)
         var euNotes = [machineReadable]
@@ -36,8 +38,42 @@ extension Verifier {
         case .invalid?: cnNotes.append("implicit label (§6.1, Annex E): invalid")
         default: cnNotes.append("implicit label (§6.1, Annex E): none")
         }
-        cnNotes.append("explicit label (§5.2, text ≥ 5 % of the shortest side): not checked")
-        let cn = RegimeReport(regime: .cn, status: implicitOK ? .partial : .notMet, notes: cnNotes)
+        cnNotes.append(visible.cn)
+        let cnStatus: RegimeReport.Status =
+            implicitOK && visible.cnExplicit ? .met : (implicitOK || visible.cnExplicit ? .partial : .notMet)
+        let cn = RegimeReport(regime: .cn, status: cnStatus, notes: cnNotes)
         return [kz, eu, cn]
+    }
+
+    /// What the `visible` layer means for KZ Art. 21 (2) (a warning accompanies the content) and
+    /// GB 45438-2025 §5.2 (an explicit label with "AI"/"人工智能" and "生成"/"合成", text at least
+    /// 5 % of the shortest side): only a notice read from the pixels counts; a recorded one is named.
+    static func visibleFindings(_ layer: LayerReport?) -> (found: Bool, cnExplicit: Bool, kz: String, cn: String) {
+        let cnRule = "explicit label (§5.2, text ≥ 5 % of the shortest side)"
+        guard let layer, layer.status == .present else {
+            if layer?.status == .absent {
+                return (
+                    false, false, "visible or other warning: none found in the pixels (Art. 21 (2))", "\(cnRule): none"
+                )
+            }
+            return (
+                false, false, "visible or other warning: not checked (must accompany the content, Art. 21 (2))",
+                "\(cnRule): not checked"
+            )
+        }
+        guard layer.fields["Source"] == "ocr" else {
+            let recorded = "recorded in the metadata, not checked in the pixels"
+            return (false, false, "visible or other warning: \(recorded)", "\(cnRule): \(recorded)")
+        }
+        let text = layer.fields["Text"] ?? ""
+        let languages = (layer.fields["Language"] ?? "").split(separator: ",")
+        let meets = layer.fields["MeetsHeight"] == "true"
+        let explicit = languages.contains("zh") && meets
+        let height = "glyphs \(layer.fields["GlyphHeight"] ?? "?") px, \(meets ? "≥" : "<") 5 %"
+        let cn =
+            languages.contains("zh")
+            ? "\(cnRule): \(meets ? "present" : "too small") ('\(text)', \(height))"
+            : "\(cnRule): no Chinese notice (found '\(text)')"
+        return (true, explicit, "visible warning: present ('\(text)', \(height))", cn)
     }
 }

@@ -9,8 +9,13 @@ import LabelerCInterop
 public struct Verifier: Sendable {
     /// Roots a C2PA signer's chain is checked against; `nil`: none (intact reads `valid`, untrusted).
     public var trustAnchors: TrustAnchors?
+    /// Whether the `visible` layer is read from the pixels with OCR (`verify --ocr`); slow.
+    public var readsVisibleNotices: Bool
 
-    public init(trustAnchors: TrustAnchors? = nil) { self.trustAnchors = trustAnchors }
+    public init(trustAnchors: TrustAnchors? = nil, readsVisibleNotices: Bool = false) {
+        self.trustAnchors = trustAnchors
+        self.readsVisibleNotices = readsVisibleNotices
+    }
 
     public func verify(_ bytes: [UInt8]) -> VerificationReport {
         let container: any Container
@@ -35,6 +40,7 @@ public struct Verifier: Sendable {
         var packetProblems = sites.carrierProblems.map { Finding(.carrierUndecodable, $0) }
 
         var packetsWithLabels = 0
+        var visibleRecord: [String: String] = [:]
         for packet in sites.xmp {
             let document: XMP.Document
             do {
@@ -45,6 +51,7 @@ public struct Verifier: Sendable {
                 continue
             }
             readIPTC(document, carrier: packet.carrier, into: &iptc)
+            if visibleRecord.isEmpty { visibleRecord = Self.visibleRecord(in: document) }
             let aigc = document.properties(.aigc)
             if !aigc.isEmpty { packetsWithLabels += 1 }
             for property in aigc {
@@ -67,10 +74,7 @@ public struct Verifier: Sendable {
             iptc.status = .invalid
         }
         let layers = [
-            iptc, tc260, exif, c2pa,
-            LayerReport(
-                name: .visible, status: .notChecked,
-                warnings: [Finding(.notChecked, "visible warnings in pixels are not detected by this version")]),
+            iptc, tc260, exif, c2pa, visibleLayer(for: container, record: visibleRecord),
             LayerReport(
                 name: .watermark, status: .notChecked,
                 warnings: [Finding(.notChecked, "pixel watermarks are not detected by this version")]),
@@ -78,7 +82,8 @@ public struct Verifier: Sendable {
         var verdict: VerificationReport.Verdict = .unlabelled
         if layers.contains(where: { $0.status == .invalid }) {
             verdict = .invalid
-        } else if layers.contains(where: { $0.status == .present && $0.declaresAI == true }) {
+        } else if layers.contains(where: { $0.name != .visible && $0.status == .present && $0.declaresAI == true }) {
+            // A notice read from the pixels is reported, but "labelled" means a machine-readable label.
             verdict = .labelled
         }
         return VerificationReport(

@@ -30,6 +30,11 @@ struct CheckCommand: ParsableCommand {
         help: "Also require every file's C2PA manifest to be signed by a chain to the trust anchors (c2pa-trusted).")
     var trusted = false
 
+    @Flag(
+        name: .long,
+        help: "Read the pixels with Tesseract for a visible AI notice (text, box, language, ≥ 5 % height); slow.")
+    var ocr = false
+
     @Option(name: .long, help: "JSON policy file with per-folder rules (see README).")
     var policy: String?
 
@@ -76,6 +81,7 @@ struct CheckCommand: ParsableCommand {
         }
         let worst = Mutex(RunStatus.ok)
         BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery, trustAnchors: try trust.anchors())
+            .readingVisibleNotices(ocr)
             .verify(CommandSupport.paths(paths)) {
                 item, report in
                 let requirements = item.map { rules.requirements(for: $0.relativePath) } ?? rules.default

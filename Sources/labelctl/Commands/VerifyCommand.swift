@@ -19,6 +19,11 @@ struct VerifyCommand: ParsableCommand {
     @OptionGroup var discovery: DiscoveryOptions
     @OptionGroup var trust: TrustOptions
 
+    @Flag(
+        name: .long,
+        help: "Read the pixels with Tesseract for a visible AI notice (text, box, language, ≥ 5 % height); slow.")
+    var ocr = false
+
     @Flag(name: .long, help: "One JSON object per input, one per line.")
     var json = false
 
@@ -32,6 +37,7 @@ struct VerifyCommand: ParsableCommand {
         let worst = Mutex(RunStatus.ok)
         let (json, quiet) = (json, quiet)
         BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery, trustAnchors: try trust.anchors())
+            .readingVisibleNotices(ocr)
             .verify(CommandSupport.paths(paths)) {
                 _, report in
                 worst.withLock { $0 = $0.worst(RunStatus(report)) }
