@@ -32,8 +32,10 @@ public enum Labeler {
     }
 
     /// Verifies the file at `path`; unreadable or corrupt files give a report with verdict `.error`.
-    public static func verify(file path: FilePath, trustAnchors: TrustAnchors? = nil) -> VerificationReport {
-        report(path, trustAnchors: trustAnchors) { try InputFile(reading: path) }
+    public static func verify(
+        file path: FilePath, trustAnchors: TrustAnchors? = nil, pixels: PixelCheck = .auto
+    ) -> VerificationReport {
+        report(path, trustAnchors: trustAnchors, pixels: pixels) { try InputFile(reading: path) }
     }
 
     /// Whether a file is read as text: no image magic bytes, and a text extension (`.txt`, `.md`,
@@ -52,7 +54,9 @@ public enum Labeler {
 
     /// ``verify(file:trustAnchors:)`` for a file met in a folder: `nil`, without reading past its
     /// first bytes, when its format is not one Labeler reads.
-    static func verifyIfSupported(file path: FilePath, trustAnchors: TrustAnchors?) -> VerificationReport? {
+    static func verifyIfSupported(
+        file path: FilePath, trustAnchors: TrustAnchors?, pixels: PixelCheck = .auto
+    ) -> VerificationReport? {
         let input: InputFile
         do {
             input = try InputFile(
@@ -62,15 +66,15 @@ public enum Labeler {
                 }
             )
         } catch {
-            return report(path, trustAnchors: trustAnchors) { throw error }
+            return report(path, trustAnchors: trustAnchors, pixels: pixels) { throw error }
         }
         guard input.isComplete else { return nil }
-        return report(path, trustAnchors: trustAnchors) { input }
+        return report(path, trustAnchors: trustAnchors, pixels: pixels) { input }
     }
 
     /// The report for the file `read` gives, or an `.error` report with what it threw.
     private static func report(
-        _ path: FilePath, trustAnchors: TrustAnchors?, read: () throws -> InputFile
+        _ path: FilePath, trustAnchors: TrustAnchors?, pixels: PixelCheck, read: () throws -> InputFile
     ) -> VerificationReport {
         var report: VerificationReport
         do {
@@ -79,7 +83,7 @@ public enum Labeler {
                 report = TextVerifier(trustAnchors: trustAnchors).verify(
                     bytes, fileName: String(decoding: path.name, as: UTF8.self))
             } else {
-                report = Verifier(trustAnchors: trustAnchors).verify(bytes)
+                report = Verifier(trustAnchors: trustAnchors, pixels: pixels).verify(bytes)
             }
         } catch {
             report = VerificationReport(

@@ -7,11 +7,14 @@ public struct BatchVerifier: Sendable {
 
     /// Roots C2PA signers are checked against (`nil`: none).
     public var trustAnchors: TrustAnchors?
+    /// When images' pixels are decoded for the invisible watermark.
+    public var pixels: PixelCheck
 
     public init(
         jobs: Int = BatchPipeline.activeCores, discovery: FileDiscovery = FileDiscovery(),
-        trustAnchors: TrustAnchors? = nil
+        trustAnchors: TrustAnchors? = nil, pixels: PixelCheck = .auto
     ) {
+        self.pixels = pixels
         self.trustAnchors = trustAnchors
         self.jobs = max(1, jobs)
         self.discovery = discovery
@@ -37,8 +40,8 @@ public struct BatchVerifier: Sendable {
                 case .file(let item):
                     // Files met in folders are read whole only if their format is one we read.
                     return item.isExplicit
-                        ? Labeler.verify(file: item.path, trustAnchors: trustAnchors)
-                        : Labeler.verifyIfSupported(file: item.path, trustAnchors: trustAnchors)
+                        ? Labeler.verify(file: item.path, trustAnchors: trustAnchors, pixels: pixels)
+                        : Labeler.verifyIfSupported(file: item.path, trustAnchors: trustAnchors, pixels: pixels)
                 }
             }
         } deliver: { entry, report in

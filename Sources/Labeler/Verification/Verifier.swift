@@ -9,8 +9,13 @@ import LabelerCInterop
 public struct Verifier: Sendable {
     /// Roots a C2PA signer's chain is checked against; `nil`: none (intact reads `valid`, untrusted).
     public var trustAnchors: TrustAnchors?
+    /// When to decode the pixels for the invisible watermark (``PixelCheck``).
+    public var pixels: PixelCheck
 
-    public init(trustAnchors: TrustAnchors? = nil) { self.trustAnchors = trustAnchors }
+    public init(trustAnchors: TrustAnchors? = nil, pixels: PixelCheck = .auto) {
+        self.trustAnchors = trustAnchors
+        self.pixels = pixels
+    }
 
     public func verify(_ bytes: [UInt8]) -> VerificationReport {
         let container: any Container
@@ -35,6 +40,7 @@ public struct Verifier: Sendable {
         var packetProblems = sites.carrierProblems.map { Finding(.carrierUndecodable, $0) }
 
         var packetsWithLabels = 0
+        var recordedWatermark: String?
         for packet in sites.xmp {
             let document: XMP.Document
             do {
@@ -45,6 +51,7 @@ public struct Verifier: Sendable {
                 continue
             }
             readIPTC(document, carrier: packet.carrier, into: &iptc)
+            recordedWatermark = recordedWatermark ?? document.value(.watermarkPayload)
             let aigc = document.properties(.aigc)
             if !aigc.isEmpty { packetsWithLabels += 1 }
             for property in aigc {
@@ -66,14 +73,13 @@ public struct Verifier: Sendable {
             iptc.problems += packetProblems
             iptc.status = .invalid
         }
+        let labelFound = [iptc, tc260, exif, c2pa].contains { $0.status == .present && $0.declaresAI == true }
         let layers = [
             iptc, tc260, exif, c2pa,
             LayerReport(
                 name: .visible, status: .notChecked,
                 warnings: [Finding(.notChecked, "visible warnings in pixels are not detected by this version")]),
-            LayerReport(
-                name: .watermark, status: .notChecked,
-                warnings: [Finding(.notChecked, "pixel watermarks are not detected by this version")]),
+            watermarkLayer(container, recorded: recordedWatermark, labelFound: labelFound),
         ]
         var verdict: VerificationReport.Verdict = .unlabelled
         if layers.contains(where: { $0.status == .invalid }) {

@@ -9,7 +9,7 @@ package enum WatermarkError: Error, Sendable, Equatable, CustomStringConvertible
     package var description: String {
         switch self {
         case .tooSmall(let width, let height, let minimum):
-            return "cannot watermark: \(width)×\(height) is smaller than \(minimum)×\(minimum) (one watermark tile)"
+            return "cannot watermark: \(width)×\(height) has a side under \(minimum) px (one watermark tile)"
         case .tooFlat(let texture, let minimum):
             let level = (texture * 100).rounded() / 100
             return
