@@ -43,36 +43,50 @@ struct LumaPlane: Sendable {
 
     /// Local standard deviation over 7 × 7 boxes, and its mean over the image: how much texture
     /// there is to hide a mark in (a flat or gradient image scores below 1 grey level).
-    func localDeviation() -> (plane: LumaPlane, mean: Float) {
+    func localDeviation() -> (plane: LumaPlane, mean: Float, localMean: LumaPlane) {
         let mean = boxMean(radius: 3)
-        let meanOfSquares = map { $0 * $0 }.boxMean(radius: 3)
+        var deviation = map { $0 * $0 }.boxMean(radius: 3).values
         var total: Double = 0
-        var deviation = [Float](repeating: 0, count: values.count)
-        for index in 0 ..< values.count {
-            let variance = meanOfSquares.values[index] - mean.values[index] * mean.values[index]
-            deviation[index] = max(variance, 0).squareRoot()
-            total += Double(deviation[index])
+        mean.values.withUnsafeBufferPointer { mean in
+            deviation.withUnsafeMutableBufferPointer { deviation in
+                var partial: Float = 0
+                for index in 0 ..< deviation.count {
+                    let value = max(deviation[index] - mean[index] * mean[index], 0).squareRoot()
+                    deviation[index] = value
+                    partial += value
+                    if index & 1023 == 1023 {
+                        total += Double(partial)
+                        partial = 0
+                    }
+                }
+                total += Double(partial)
+            }
         }
         return (
             LumaPlane(width: width, height: height, values: deviation),
-            Float(total / Double(max(values.count, 1)))
+            Float(total / Double(max(values.count, 1))), mean
         )
     }
 
     private static func horizontalMean(_ input: [Float], width: Int, height: Int, radius: Int) -> [Float] {
         var output = [Float](repeating: 0, count: input.count)
         let scale = 1 / Float(2 * radius + 1)
+        // Each row copied with its edges replicated, so the running sum needs no clamping.
+        var padded = [Float](repeating: 0, count: width + 2 * radius + 1)
         input.withUnsafeBufferPointer { source in
             output.withUnsafeMutableBufferPointer { target in
-                for row in 0 ..< height {
-                    let base = row * width
-                    var sum: Float = 0
-                    for offset in -radius ... radius { sum += source[base + min(max(offset, 0), width - 1)] }
-                    for x in 0 ..< width {
-                        target[base + x] = sum * scale
-                        let leaving = source[base + max(x - radius, 0)]
-                        let entering = source[base + min(x + radius + 1, width - 1)]
-                        sum += entering - leaving
+                padded.withUnsafeMutableBufferPointer { row in
+                    for y in 0 ..< height {
+                        let base = y * width
+                        for index in 0 ..< row.count {
+                            row[index] = source[base + min(max(index - radius, 0), width - 1)]
+                        }
+                        var sum: Float = 0
+                        for index in 0 ... (2 * radius) { sum += row[index] }
+                        for x in 0 ..< width {
+                            target[base + x] = sum * scale
+                            sum += row[x + 2 * radius + 1] - row[x]
+                        }
                     }
                 }
             }

@@ -83,26 +83,51 @@ package struct WatermarkDetector: Sendable {
     static func prefilter(_ luma: LumaPlane) -> LumaPlane {
         let smooth = luma.boxMean(radius: 4).boxMean(radius: 4)
         var high = luma
-        for index in 0 ..< high.values.count { high.values[index] -= smooth.values[index] }
+        smooth.values.withUnsafeBufferPointer { smooth in
+            high.values.withUnsafeMutableBufferPointer { high in
+                for index in 0 ..< high.count { high[index] -= smooth[index] }
+            }
+        }
         let energy = high.map { $0 * $0 }.boxMean(radius: 6)
-        for index in 0 ..< high.values.count { high.values[index] /= max(energy.values[index], 0).squareRoot() + 1 }
+        energy.values.withUnsafeBufferPointer { energy in
+            high.values.withUnsafeMutableBufferPointer { high in
+                for index in 0 ..< high.count { high[index] /= max(energy[index], 0).squareRoot() + 1 }
+            }
+        }
         return high
     }
 
     /// The mean of every 128 × 128 tile position, row-major; positions no pixel reaches are 0.
     static func fold(_ plane: LumaPlane) -> [Double] {
         let size = WatermarkPatterns.tile
+        // Float sums per band of 128 rows, gathered into Double.
+        var band = [Float](repeating: 0, count: size * size)
         var sums = [Double](repeating: 0, count: size * size)
-        var counts = [Int](repeating: 0, count: size * size)
         plane.values.withUnsafeBufferPointer { values in
-            for y in 0 ..< plane.height {
-                let tileRow = (y % size) * size
-                for x in 0 ..< plane.width {
-                    sums[tileRow + x % size] += Double(values[y * plane.width + x])
-                    counts[tileRow + x % size] += 1
+            band.withUnsafeMutableBufferPointer { band in
+                for y in 0 ..< plane.height {
+                    let tileRow = (y % size) * size
+                    var x = 0
+                    while x < plane.width {
+                        let run = min(size, plane.width - x)
+                        let base = y * plane.width + x
+                        for offset in 0 ..< run { band[tileRow + offset] += values[base + offset] }
+                        x += run
+                    }
+                    if y % size == size - 1 || y == plane.height - 1 {
+                        for index in 0 ..< band.count {
+                            sums[index] += Double(band[index])
+                            band[index] = 0
+                        }
+                    }
                 }
             }
         }
-        return zip(sums, counts).map { $1 > 0 ? $0 / Double($1) : 0 }
+        // How many pixels fold onto (row, column): one per whole tile, plus one from the partial tile.
+        func count(_ position: Int, _ length: Int) -> Int { length / size + (position < length % size ? 1 : 0) }
+        return (0 ..< (size * size)).map { index in
+            let cells = count(index / size, plane.height) * count(index % size, plane.width)
+            return cells > 0 ? sums[index] / Double(cells) : 0
+        }
     }
 }
