@@ -53,9 +53,17 @@ package struct WatermarkPatterns: Sendable {
     /// The tile for coded bits (0/1): sync plus the signed sum of the bits' patterns, unit RMS.
     func tile(codedBits: [UInt8]) -> [Double] {
         var message = [Double](repeating: 0, count: Self.pixelCount)
-        for (number, bit) in codedBits.enumerated() {
-            let sign: Double = bit == 1 ? 1 : -1
-            Self.forEachChip(key: key, pattern: number + 1) { index, chip in message[index] += sign * chip }
+        message.withUnsafeMutableBufferPointer { message in
+            for (number, bit) in codedBits.enumerated() {
+                let sign: Double = bit == 1 ? 1 : -1
+                var random = Self.chipStream(key: key, pattern: number + 1)
+                for start in stride(from: 0, to: Self.pixelCount, by: 64) {
+                    let word = random.next()
+                    for offset in 0 ..< 64 {
+                        message[start + offset] += (word >> UInt64(offset)) & 1 == 1 ? sign : -sign
+                    }
+                }
+            }
         }
         let limited = Self.bandLimit(message, band: band, fft: fft)
         let a = Self.syncShare.squareRoot()
@@ -67,10 +75,19 @@ package struct WatermarkPatterns: Sendable {
     /// The correlation of an aligned, band-limited tile with each coded bit's chips (positive:
     /// bit 1), scaled by 1/√128².
     func softBits(_ aligned: [Double], count: Int) -> [Double] {
-        (0 ..< count).map { number in
-            var sum = 0.0
-            Self.forEachChip(key: key, pattern: number + 1) { index, chip in sum += chip * aligned[index] }
-            return sum / Double(Self.tile)
+        aligned.withUnsafeBufferPointer { aligned in
+            (0 ..< count).map { number in
+                var random = Self.chipStream(key: key, pattern: number + 1)
+                var sum = 0.0
+                for start in stride(from: 0, to: Self.pixelCount, by: 64) {
+                    let word = random.next()
+                    for offset in 0 ..< 64 {
+                        let value = aligned[start + offset]
+                        sum += (word >> UInt64(offset)) & 1 == 1 ? value : -value
+                    }
+                }
+                return sum / Double(Self.tile)
+            }
         }
     }
 
@@ -109,8 +126,13 @@ package struct WatermarkPatterns: Sendable {
     }
 
     /// Calls `body(index, ±1)` for each tile pixel of pattern `pattern`.
+    /// The stream behind pattern `pattern`'s chips: bit `i % 64` of word `i / 64` is chip `i`.
+    static func chipStream(key: UInt64, pattern: Int) -> SplitMix64 {
+        SplitMix64(seed: key &+ UInt64(pattern) &* 0xD1B5_4A32_D192_ED03)
+    }
+
     static func forEachChip(key: UInt64, pattern: Int, _ body: (Int, Double) -> Void) {
-        var random = SplitMix64(seed: key &+ UInt64(pattern) &* 0xD1B5_4A32_D192_ED03)
+        var random = chipStream(key: key, pattern: pattern)
         var word: UInt64 = 0
         for index in 0 ..< pixelCount {
             if index & 63 == 0 { word = random.next() }

@@ -2,6 +2,8 @@ import Foundation
 import LabelerPixels
 import Testing
 
+@testable import LabelerPixels
+
 /// Embed and detect speed, one core, image already decoded. Meaningful only in release:
 /// `LABELER_TIMING=1 swift test -c release --filter WatermarkTimingTests`.
 @Suite(.enabled(if: ProcessInfo.processInfo.environment["LABELER_TIMING"] == "1"))
@@ -37,6 +39,18 @@ struct WatermarkTimingTests {
             detectTimes.append(Self.milliseconds(ContinuousClock.now - start) / megapixels)
             #expect(detection.payload == WatermarkTests.payload)
         }
+        let tileStart = ContinuousClock.now
+        _ = WatermarkPatterns.standard.tile(codedBits: Watermark.codedBits(WatermarkTests.payload, patterns: .standard))
+        let tileMilliseconds = Self.milliseconds(ContinuousClock.now - tileStart)
+        let maskStart = ContinuousClock.now
+        _ = LumaPlane(luma: original).localDeviation()
+        let maskMilliseconds = Self.milliseconds(ContinuousClock.now - maskStart) / megapixels
+        let filterStart = ContinuousClock.now
+        _ = WatermarkDetector.fold(WatermarkDetector.prefilter(LumaPlane(luma: marked)))
+        let filterMilliseconds = Self.milliseconds(ContinuousClock.now - filterStart) / megapixels
+        print(
+            "watermark timing parts: tile \(tileMilliseconds) ms per image, luma + local deviation \(maskMilliseconds) ms/MP, "
+                + "detect luma + prefilter + fold \(filterMilliseconds) ms/MP")
         print("watermark timing: embed \(embedTimes.sorted()[1]) ms/MP, detect \(detectTimes.sorted()[1]) ms/MP")
     }
 
