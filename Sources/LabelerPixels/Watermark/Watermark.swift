@@ -43,15 +43,13 @@ package struct Watermark: Sendable {
         guard min(raster.width, raster.height) >= Self.minimumSide else {
             throw .tooSmall(width: raster.width, height: raster.height, minimum: Self.minimumSide)
         }
-        let luma = LumaPlane(luma: raster)
-        let (deviation, texture, localMean) = luma.localDeviation()
+        let mask = PerceptualMask(raster)
+        let texture = mask.texture
         guard texture >= Self.minimumTexture else {
             throw .tooFlat(texture: Double(texture), minimum: Double(Self.minimumTexture))
         }
-        let delta = pattern(localMean: localMean, deviation: deviation, texture: texture)
-        var sumOfSquares: Double = 0
-        for value in delta { sumOfSquares += Double(value * value) }
-        let rms = (sumOfSquares / Double(delta.count)).squareRoot()
+        let (delta, sumOfSquares) = pattern(mask: mask, width: raster.width, height: raster.height)
+        let rms = (sumOfSquares / Double(max(delta.count, 1))).squareRoot()
         let range = Self.channelRange(raster.pixels)
         let width = raster.width
         func measure(_ gain: Double, rowStep: Int) -> Double {
@@ -75,38 +73,30 @@ package struct Watermark: Sendable {
     }
 
     /// mask × tiled pattern, per pixel.
-    private func pattern(localMean: LumaPlane, deviation: LumaPlane, texture: Float) -> [Float] {
+    private func pattern(mask: PerceptualMask, width: Int, height: Int) -> ([Float], Double) {
         let tile = patterns.tile(codedBits: Self.codedBits(payload, patterns: patterns)).map(Float.init)
-        var weights = deviation
-        let textureScale = 1 / (texture + 2)
-        localMean.values.withUnsafeBufferPointer { mean in
-            weights.values.withUnsafeMutableBufferPointer { weights in
-                for index in 0 ..< weights.count {
-                    let textureWeight = min(max((weights[index] + 2) * textureScale, 0.35), 2.5)
-                    let level = mean[index]
-                    let toneWeight = min(max(min(level, 255 - level) * (1 / 24), 0.3), 1)
-                    weights[index] = textureWeight * toneWeight
-                }
-            }
-        }
-        var delta = weights.boxMean(radius: 2).values
+        var delta = [Float](repeating: 0, count: width * height)
+        var total: Double = 0
         let size = WatermarkPatterns.tile
-        let width = deviation.width
+        let block = PerceptualMask.block
         delta.withUnsafeMutableBufferPointer { out in
             tile.withUnsafeBufferPointer { tile in
-                for y in 0 ..< deviation.height {
-                    let tileRow = (y % size) * size
-                    var x = 0
-                    while x < width {
-                        let run = min(size, width - x)
-                        let base = y * width + x
-                        for offset in 0 ..< run { out[base + offset] *= tile[tileRow + offset] }
-                        x += run
+                mask.weights.withUnsafeBufferPointer { weights in
+                    for y in 0 ..< height {
+                        let tileRow = (y % size) * size
+                        let weightRow = (y / block) * mask.blockWidth
+                        var rowTotal: Float = 0
+                        for x in 0 ..< width {
+                            let value = weights[weightRow + x / block] * tile[tileRow + x % size]
+                            out[y * width + x] = value
+                            rowTotal += value * value
+                        }
+                        total += Double(rowTotal)
                     }
                 }
             }
         }
-        return delta
+        return (delta, total)
     }
 
     /// Per pixel, the least and greatest of R, G, B: a change keeping both in 0…255 is not clipped.
