@@ -48,6 +48,8 @@ public struct StampedFile: Sendable {
 /// With ``StampOptions/visibleLabel`` the notice is drawn into the pixels first and the image is
 /// re-encoded like its source with its metadata carried over (``PixelLayer``); the metadata and
 /// the signature are then planned over the new bytes, so the plan holds the whole output.
+/// ``StampOptions/watermark`` takes the same path: the mark is embedded after any visible label,
+/// in the same decode and re-encode, and recorded in the XMP and the manifest (soft binding).
 /// Otherwise only the XMP packet (and, for JPEG, the EXIF segment when a field is empty) changes; every other
 /// byte is copied, so decoded pixels are identical. Unsigned stamping refuses inputs carrying a
 /// C2PA manifest unless ``StampOptions/force`` is set: any metadata edit breaks the manifest's hard

@@ -5,7 +5,8 @@ import LabelerCInterop
 ///
 /// Sites read: XMP (`Iptc4xmpExt:*`, `TC260:AIGC` as element or attribute, any prefix), PNG
 /// `tEXt`/`zTXt`/`iTXt` keyed `AIGC`, EXIF UserComment / ImageDescription holding Annex E JSON,
-/// C2PA manifest presence. Never throws: unreadable input is a ``VerificationReport/Verdict/error``.
+/// C2PA manifest presence, and (PNG/JPEG pixels, per ``pixels``) the invisible watermark.
+/// Never throws: unreadable input is a ``VerificationReport/Verdict/error``.
 public struct Verifier: Sendable {
     /// Roots a C2PA signer's chain is checked against; `nil`: none (intact reads `valid`, untrusted).
     public var trustAnchors: TrustAnchors?
