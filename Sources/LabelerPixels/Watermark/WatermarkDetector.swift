@@ -1,6 +1,6 @@
 /// Blind detection of the watermark ``Watermark`` embeds: no original needed.
 ///
-/// 1. Luma, high-passed (minus a two-pass 9 × 9 box mean ≈ Gaussian σ 3.7) and contrast
+/// 1. Luma, high-passed (minus its 11 × 11 box mean) and contrast
 ///    normalised (divided by the local RMS over 13 × 13, + 1): removes image content and
 ///    cancels brightness/contrast changes.
 /// 2. Folded onto one 128 × 128 tile (the mean of every tile position), band-limited.
@@ -81,14 +81,21 @@ package struct WatermarkDetector: Sendable {
 
     /// Luma minus its local mean, over its local RMS + 1.
     static func prefilter(_ luma: LumaPlane) -> LumaPlane {
-        let smooth = luma.boxMean(radius: 4).boxMean(radius: 4)
+        let smooth = luma.boxMean(radius: 5)
         var high = luma
+        var squares = luma
         smooth.values.withUnsafeBufferPointer { smooth in
             high.values.withUnsafeMutableBufferPointer { high in
-                for index in 0 ..< high.count { high[index] -= smooth[index] }
+                squares.values.withUnsafeMutableBufferPointer { squares in
+                    for index in 0 ..< high.count {
+                        let value = high[index] - smooth[index]
+                        high[index] = value
+                        squares[index] = value * value
+                    }
+                }
             }
         }
-        let energy = high.map { $0 * $0 }.boxMean(radius: 6)
+        let energy = squares.boxMean(radius: 6)
         energy.values.withUnsafeBufferPointer { energy in
             high.values.withUnsafeMutableBufferPointer { high in
                 for index in 0 ..< high.count { high[index] /= max(energy[index], 0).squareRoot() + 1 }
