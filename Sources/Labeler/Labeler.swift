@@ -33,9 +33,12 @@ public enum Labeler {
 
     /// Verifies the file at `path`; unreadable or corrupt files give a report with verdict `.error`.
     public static func verify(
-        file path: FilePath, trustAnchors: TrustAnchors? = nil, readsVisibleNotices: Bool = false
+        file path: FilePath, trustAnchors: TrustAnchors? = nil, pixels: PixelCheck = .auto,
+        readsVisibleNotices: Bool = false
     ) -> VerificationReport {
-        report(path, trustAnchors: trustAnchors, ocr: readsVisibleNotices) { try InputFile(reading: path) }
+        report(path, trustAnchors: trustAnchors, pixels: pixels, ocr: readsVisibleNotices) {
+            try InputFile(reading: path)
+        }
     }
 
     /// Whether a file is read as text: no image magic bytes, and a text extension (`.txt`, `.md`,
@@ -55,7 +58,8 @@ public enum Labeler {
     /// ``verify(file:trustAnchors:)`` for a file met in a folder: `nil`, without reading past its
     /// first bytes, when its format is not one Labeler reads.
     static func verifyIfSupported(
-        file path: FilePath, trustAnchors: TrustAnchors?, readsVisibleNotices: Bool = false
+        file path: FilePath, trustAnchors: TrustAnchors?, pixels: PixelCheck = .auto,
+        readsVisibleNotices: Bool = false
     ) -> VerificationReport? {
         let input: InputFile
         do {
@@ -66,15 +70,16 @@ public enum Labeler {
                 }
             )
         } catch {
-            return report(path, trustAnchors: trustAnchors, ocr: readsVisibleNotices) { throw error }
+            return report(path, trustAnchors: trustAnchors, pixels: pixels, ocr: readsVisibleNotices) { throw error }
         }
         guard input.isComplete else { return nil }
-        return report(path, trustAnchors: trustAnchors, ocr: readsVisibleNotices) { input }
+        return report(path, trustAnchors: trustAnchors, pixels: pixels, ocr: readsVisibleNotices) { input }
     }
 
     /// The report for the file `read` gives, or an `.error` report with what it threw.
     private static func report(
-        _ path: FilePath, trustAnchors: TrustAnchors?, ocr: Bool = false, read: () throws -> InputFile
+        _ path: FilePath, trustAnchors: TrustAnchors?, pixels: PixelCheck, ocr: Bool = false,
+        read: () throws -> InputFile
     ) -> VerificationReport {
         var report: VerificationReport
         do {
@@ -83,7 +88,7 @@ public enum Labeler {
                 report = TextVerifier(trustAnchors: trustAnchors).verify(
                     bytes, fileName: String(decoding: path.name, as: UTF8.self))
             } else {
-                report = Verifier(trustAnchors: trustAnchors, readsVisibleNotices: ocr).verify(bytes)
+                report = Verifier(trustAnchors: trustAnchors, pixels: pixels, readsVisibleNotices: ocr).verify(bytes)
             }
         } catch {
             report = VerificationReport(

@@ -16,6 +16,7 @@ with the c2pa-rs test credentials (untouched, and with a pixel changed after sig
 
 Prints one line per case and `c2pa interop: N passed, M failed`; exits 1 on any failure.
 """
+import base64
 import json
 import os
 import shutil
@@ -130,6 +131,38 @@ def signed_by_labelctl(work):
             verdict, layer = compare(f"signed by labelctl ({alg}): {name}", path)
             check(f"signed by labelctl ({alg}): {name}: labelctl reads it labelled", verdict == "labelled")
             compare(f"signed by labelctl ({alg}): {name}", path, ANCHORS)
+
+
+def watermarked(work):
+    """labelctl stamp --watermark --sign: c2pa-python reads Valid and sees the c2pa.soft-binding
+    assertion with the payload the XMP records; with the metadata stripped, labelctl verify still
+    finds the same payload in the pixels."""
+    out = os.path.join(work, "labelctl-watermark")
+    inputs = [os.path.join(ROOT, "SampleMedia", s) for s in ("photos/rocket.jpg", "photos/chelsea.png")]
+    run = subprocess.run([LABELCTL, "stamp", "-q", "--generator", "ExampleGen", "--producer", "Acme Corp", "--watermark",
+                          "--sign", "--cert", os.path.join(FIXTURES, "certs", "es256.pub"),
+                          "--key", os.path.join(FIXTURES, "certs", "es256.pem"), "-o", out] + inputs,
+                         capture_output=True, text=True)
+    check("labelctl stamp --watermark --sign exits 0", run.returncode == 0, run.stderr)
+    for name in sorted(os.listdir(out)):
+        path = os.path.join(out, name)
+        state, failures = reference(path)
+        check(f"watermarked + signed: {name}: c2pa-python state {state}, failures {sorted(failures)}",
+              state == "valid" and not failures)
+        with Reader(path) as reader:
+            store = json.loads(reader.json())
+            active = store["manifests"][store["active_manifest"]]
+            bindings = [a["data"] for a in active["assertions"] if a["label"] == "c2pa.soft-binding"]
+        report = json.loads(subprocess.run([LABELCTL, "verify", "--json", path], capture_output=True,
+                                           text=True).stdout.splitlines()[0])
+        layer = next(layer for layer in report["layers"] if layer["name"] == "watermark")
+        payload = layer["fields"].get("Payload", "")
+        value = bindings[0]["blocks"][0]["value"] if bindings else None
+        # c2pa-python's JSON shows a CBOR byte string as base64.
+        value_hex = bytes(value).hex() if isinstance(value, list) else base64.b64decode(str(value)).hex()
+        check(f"watermarked + signed: {name}: soft binding {bindings[0]['alg'] if bindings else None} {value_hex} = pixels {payload}",
+              len(bindings) == 1 and bindings[0]["alg"] == "org.labeler.spread-spectrum.1" and payload
+              and value_hex == payload, f"{bindings} {layer}")
 
 
 def over_third_party(work):
@@ -270,6 +303,7 @@ def main():
                 open(tampered, "wb").write(bytes(data))
                 compare(f"pixel changed after signing: {sample}", tampered)
         signed_by_labelctl(work)
+        watermarked(work)
         over_third_party(work)
         own_root(work)
         time_stamped(work)

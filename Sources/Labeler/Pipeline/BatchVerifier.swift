@@ -9,11 +9,14 @@ public struct BatchVerifier: Sendable {
     public var trustAnchors: TrustAnchors?
     /// Whether pictures are read with OCR for a visible notice (`verify --ocr`).
     public var readsVisibleNotices: Bool
+    /// When images' pixels are decoded for the invisible watermark.
+    public var pixels: PixelCheck
 
     public init(
         jobs: Int = BatchPipeline.activeCores, discovery: FileDiscovery = FileDiscovery(),
-        trustAnchors: TrustAnchors? = nil, readsVisibleNotices: Bool = false
+        trustAnchors: TrustAnchors? = nil, pixels: PixelCheck = .auto, readsVisibleNotices: Bool = false
     ) {
+        self.pixels = pixels
         self.trustAnchors = trustAnchors
         self.readsVisibleNotices = readsVisibleNotices
         self.jobs = max(1, jobs)
@@ -41,9 +44,10 @@ public struct BatchVerifier: Sendable {
                 case .file(let item):
                     // Files met in folders are read whole only if their format is one we read.
                     return item.isExplicit
-                        ? Labeler.verify(file: item.path, trustAnchors: trustAnchors, readsVisibleNotices: ocr)
+                        ? Labeler.verify(
+                            file: item.path, trustAnchors: trustAnchors, pixels: pixels, readsVisibleNotices: ocr)
                         : Labeler.verifyIfSupported(
-                            file: item.path, trustAnchors: trustAnchors, readsVisibleNotices: ocr)
+                            file: item.path, trustAnchors: trustAnchors, pixels: pixels, readsVisibleNotices: ocr)
                 }
             }
         } deliver: { entry, report in

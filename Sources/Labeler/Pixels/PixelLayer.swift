@@ -11,6 +11,13 @@ enum PixelLayer {
         var record: VisibleLabelRecord
     }
 
+    /// The re-encoded file, the visible label drawn (if asked) and the watermark embedded (if asked).
+    struct Rendered: Sendable {
+        var bytes: [UInt8]
+        var visibleLabel: VisibleLabelRecord?
+        var watermark: WatermarkRecord?
+    }
+
     /// Draws the visible label into `container`'s picture (in its visual orientation, EXIF
     /// `Orientation` honoured) and returns the new file.
     /// - Throws: ``LabelerError``: `.tooLarge` past the pixel limit, `.corrupt` for pixel data the
@@ -20,9 +27,55 @@ enum PixelLayer {
         in container: any Container, options: VisibleLabelOptions, disclosure: Disclosure,
         fonts: LabelFonts = .debian
     ) throws -> Result {
-        let decoded = try decode(container, maxPixelCount: options.maxPixelCount)
-        let orientation = Self.orientation(of: container)
-        var visual = decoded.raster.applying(orientation)
+        let rendered = try render(
+            in: container, visible: options, watermark: nil, disclosure: disclosure, fonts: fonts)
+        guard let record = rendered.visibleLabel else {
+            throw LabelerError(.invalidRequest, "visible label: nothing was drawn")
+        }
+        return Result(bytes: rendered.bytes, record: record)
+    }
+
+    /// Decodes once, draws the visible label (visual orientation), embeds the watermark (in the
+    /// stored orientation, the one a blind detector decodes), encodes like the source and carries
+    /// the metadata over.
+    /// - Throws: as ``drawVisibleLabel(in:options:disclosure:fonts:)``; `.invalidRequest`
+    ///   "cannot watermark" for an image too small or too flat to carry the mark.
+    static func render(
+        in container: any Container, visible: VisibleLabelOptions?, watermark: WatermarkOptions?,
+        disclosure: Disclosure, fonts: LabelFonts = .debian
+    ) throws -> Rendered {
+        let limit = min(visible?.maxPixelCount ?? .max, watermark?.maxPixelCount ?? .max)
+        let decoded = try decode(container, maxPixelCount: limit)
+        var stored = decoded.raster
+        var visibleLabel: VisibleLabelRecord?
+        if let visible {
+            let orientation = Self.orientation(of: container)
+            var visual = decoded.raster.applying(orientation)
+            visibleLabel = try draw(on: &visual, options: visible, disclosure: disclosure, fonts: fonts)
+            stored = visual.storing(as: orientation)
+        }
+        var record: WatermarkRecord?
+        if let watermark {
+            let payload = WatermarkRecord.payload(forContentID: disclosure.contentID ?? Disclosure.randomUUID())
+            do {
+                let embedding = try Watermark(payload: payload, targetPSNR: watermark.targetPSNR).embed(into: &stored)
+                record = WatermarkRecord(payload: payload, psnr: embedding.psnr)
+            } catch {
+                throw LabelerError(.invalidRequest, error.description)
+            }
+        }
+        let encoded: [UInt8]
+        do {
+            encoded = try RasterCodec.encode(stored, like: decoded.encoding)
+        } catch {
+            throw LabelerError(.invalidRequest, "re-encoding the changed pixels: \(error.message)")
+        }
+        return Rendered(bytes: try carry(container, into: encoded), visibleLabel: visibleLabel, watermark: record)
+    }
+
+    private static func draw(
+        on visual: inout Raster, options: VisibleLabelOptions, disclosure: Disclosure, fonts: LabelFonts
+    ) throws -> VisibleLabelRecord {
         let languages = options.languages ?? disclosure.languages
         let request = VisibleLabelRequest(
             lines: languages.map {
@@ -39,18 +92,11 @@ enum PixelLayer {
         } catch {
             throw LabelerError(.invalidRequest, "visible label: \(error)")
         }
-        let encoded: [UInt8]
-        do {
-            encoded = try RasterCodec.encode(visual.storing(as: orientation), like: decoded.encoding)
-        } catch {
-            throw LabelerError(.invalidRequest, "re-encoding the labelled pixels: \(error.message)")
-        }
-        let record = VisibleLabelRecord(
+        return VisibleLabelRecord(
             corner: options.corner, x: placement.x, y: placement.y, width: placement.width,
             height: placement.height,
             languages: placement.languages.compactMap(NoticeLanguage.init(rawValue:)),
             glyphHeight: placement.glyphHeight, text: placement.drawnLines.joined(separator: "\n"))
-        return Result(bytes: try carry(container, into: encoded), record: record)
     }
 
     /// Decodes the container's pixels, mapping codec failures to ``LabelerError`` with the offset

@@ -14,10 +14,11 @@ extension Stamper {
     /// active one as its parent ingredient (``ParentIngredient``), validated as it was found.
     ///
     /// `parentSource` is the file as found when `container` is a re-encoding of it (a pixel layer
-    /// was drawn): the parent ingredient is read and validated there.
+    /// was drawn): the parent ingredient is read and validated there. A `watermark` embedded in the
+    /// pixels becomes a `c2pa.soft-binding` assertion (its 8 payload bytes).
     func signedPlan(
         _ container: any Container, edit: MetadataEdit, disclosure: Disclosure, signer: any Signer,
-        parentSource: (any Container)? = nil
+        parentSource: (any Container)? = nil, watermark: WatermarkRecord? = nil
     ) throws -> SplicePlan {
         let format = type(of: container)
         var builder = ManifestBuilder(
@@ -28,6 +29,9 @@ extension Stamper {
                 parent: try Self.parentIngredient(of: parentSource ?? container),
                 metadata: Self.c2paMetadata(for: disclosure)),
             signer: signer, manifestID: Disclosure.randomUUID())
+        builder.content.softBinding = watermark.map {
+            ManifestBuilder.SoftBinding(algorithm: WatermarkRecord.algorithm, value: $0.payloadBytes)
+        }
         builder.timeStampAuthority = options.timeStampAuthority
         // Only original bytes precede the carrier, so where it starts is known before planning.
         let start = container.c2paCarrierOffset

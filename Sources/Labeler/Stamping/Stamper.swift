@@ -15,11 +15,16 @@ public struct StampOptions: Sendable {
     /// Draw the notice into the pixels first (the image is re-encoded like its source); `nil`:
     /// metadata only, lossless, no pixel decoded.
     public var visibleLabel: VisibleLabelOptions?
+    /// Embed the invisible watermark (after any visible label; the image is re-encoded like its
+    /// source); with a ``signer`` the manifest gets a `c2pa.soft-binding` assertion for it.
+    public var watermark: WatermarkOptions?
 
     public init(
         force: Bool = false, writeEXIF: Bool = true, signer: (any Signer)? = nil,
-        timeStampAuthority: (any TimeStampAuthority)? = nil, visibleLabel: VisibleLabelOptions? = nil
+        timeStampAuthority: (any TimeStampAuthority)? = nil, visibleLabel: VisibleLabelOptions? = nil,
+        watermark: WatermarkOptions? = nil
     ) {
+        self.watermark = watermark
         self.force = force
         self.writeEXIF = writeEXIF
         self.signer = signer
@@ -43,6 +48,8 @@ public struct StampedFile: Sendable {
 /// With ``StampOptions/visibleLabel`` the notice is drawn into the pixels first and the image is
 /// re-encoded like its source with its metadata carried over (``PixelLayer``); the metadata and
 /// the signature are then planned over the new bytes, so the plan holds the whole output.
+/// ``StampOptions/watermark`` takes the same path: the mark is embedded after any visible label,
+/// in the same decode and re-encode, and recorded in the XMP and the manifest (soft binding).
 /// Otherwise only the XMP packet (and, for JPEG, the EXIF segment when a field is empty) changes; every other
 /// byte is copied, so decoded pixels are identical. Unsigned stamping refuses inputs carrying a
 /// C2PA manifest unless ``StampOptions/force`` is set: any metadata edit breaks the manifest's hard
@@ -78,23 +85,31 @@ public struct Stamper: Sendable {
         }
         var target = container
         var visibleLabel: VisibleLabelRecord?
-        if let visible = options.visibleLabel {
-            let drawn = try PixelLayer.drawVisibleLabel(in: container, options: visible, disclosure: resolved)
-            target = try type(of: container).init(walking: drawn.bytes)
-            visibleLabel = drawn.record
+        var watermark: WatermarkRecord?
+        let pixelLayer = options.visibleLabel != nil || options.watermark != nil
+        if pixelLayer {
+            let rendered = try PixelLayer.render(
+                in: container, visible: options.visibleLabel, watermark: options.watermark, disclosure: resolved)
+            target = try type(of: container).init(walking: rendered.bytes)
+            visibleLabel = rendered.visibleLabel
+            watermark = rendered.watermark
         }
         let writeEXIF = options.writeEXIF
         let edit = MetadataEdit(
-            xmp: { existing in try Self.packet(merging: existing, with: resolved, visibleLabel: visibleLabel) },
+            xmp: { existing in
+                try Self.packet(merging: existing, with: resolved, visibleLabel: visibleLabel, watermark: watermark)
+            },
             exif: { existing in writeEXIF ? try Self.exif(filling: existing, with: resolved) : nil })
         do {
             var plan =
                 try options.signer.map {
-                    try signedPlan(target, edit: edit, disclosure: resolved, signer: $0, parentSource: container)
+                    try signedPlan(
+                        target, edit: edit, disclosure: resolved, signer: $0, parentSource: container,
+                        watermark: watermark)
                 }
                 ?? target.plan(edit)
             // The pixel layer's bytes exist only in memory: the plan must carry them, not refer to them.
-            if visibleLabel != nil { plan = plan.detached(from: target.bytes) }
+            if pixelLayer { plan = plan.detached(from: target.bytes) }
             return StampedFile(format: type(of: container).format, plan: plan, disclosure: resolved)
         } catch {
             throw LabelerError.wrapping(error, path: nil)
@@ -102,12 +117,16 @@ public struct Stamper: Sendable {
     }
 
     static func packet(
-        merging existing: MetadataSites.Packet?, with disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil
+        merging existing: MetadataSites.Packet?, with disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil,
+        watermark: WatermarkRecord? = nil
     ) throws -> [UInt8] {
-        guard let existing else { return XMPPacketWriter.packet(for: disclosure, visibleLabel: visibleLabel) }
+        guard let existing else {
+            return XMPPacketWriter.packet(for: disclosure, visibleLabel: visibleLabel, watermark: watermark)
+        }
         do throws(XMP.Error) {
             return XMPPacketWriter.packet(
-                merging: try XMP.Document(parsing: existing.bytes), with: disclosure, visibleLabel: visibleLabel)
+                merging: try XMP.Document(parsing: existing.bytes), with: disclosure, visibleLabel: visibleLabel,
+                watermark: watermark)
         } catch {
             throw error.shifted(by: existing.offset)
         }

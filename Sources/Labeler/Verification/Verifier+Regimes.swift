@@ -26,7 +26,16 @@ extension Verifier {
         case .invalid?: euNotes.append("signed metadata: C2PA manifest present but invalid (tampered or broken)")
         default: euNotes.append("signed, time-stamped metadata (Code of Practice 1.1.1): no C2PA manifest")
         }
-        euNotes.append("imperceptible watermark (1.1.2): not checked")
+        let watermark = layer(.watermark)
+        switch watermark?.status {
+        case .present?:
+            euNotes.append(
+                "imperceptible watermark (1.1.2): present (payload \(watermark?.fields["Payload"] ?? "?"), "
+                    + "\(watermark?.fields["Confidence"] ?? "?"))")
+        case .invalid?: euNotes.append("imperceptible watermark (1.1.2): present but not the one the metadata records")
+        case .absent?: euNotes.append("imperceptible watermark (1.1.2): none found")
+        default: euNotes.append("imperceptible watermark (1.1.2): not checked")
+        }
         let eu = RegimeReport(regime: .eu, status: signed && !aiMarks.isEmpty ? .partial : .notMet, notes: euNotes)
 
         let tc260 = layer(.tc260)

@@ -5,15 +5,19 @@ import LabelerCInterop
 ///
 /// Sites read: XMP (`Iptc4xmpExt:*`, `TC260:AIGC` as element or attribute, any prefix), PNG
 /// `tEXt`/`zTXt`/`iTXt` keyed `AIGC`, EXIF UserComment / ImageDescription holding Annex E JSON,
-/// C2PA manifest presence. Never throws: unreadable input is a ``VerificationReport/Verdict/error``.
+/// C2PA manifest presence, and (PNG/JPEG pixels, per ``pixels``) the invisible watermark.
+/// Never throws: unreadable input is a ``VerificationReport/Verdict/error``.
 public struct Verifier: Sendable {
     /// Roots a C2PA signer's chain is checked against; `nil`: none (intact reads `valid`, untrusted).
     public var trustAnchors: TrustAnchors?
     /// Whether the `visible` layer is read from the pixels with OCR (`verify --ocr`); slow.
     public var readsVisibleNotices: Bool
+    /// When to decode the pixels for the invisible watermark (``PixelCheck``).
+    public var pixels: PixelCheck
 
-    public init(trustAnchors: TrustAnchors? = nil, readsVisibleNotices: Bool = false) {
+    public init(trustAnchors: TrustAnchors? = nil, pixels: PixelCheck = .auto, readsVisibleNotices: Bool = false) {
         self.trustAnchors = trustAnchors
+        self.pixels = pixels
         self.readsVisibleNotices = readsVisibleNotices
     }
 
@@ -41,6 +45,7 @@ public struct Verifier: Sendable {
 
         var packetsWithLabels = 0
         var visibleRecord: [String: String] = [:]
+        var recordedWatermark: String?
         for packet in sites.xmp {
             let document: XMP.Document
             do {
@@ -52,6 +57,7 @@ public struct Verifier: Sendable {
             }
             readIPTC(document, carrier: packet.carrier, into: &iptc)
             if visibleRecord.isEmpty { visibleRecord = Self.visibleRecord(in: document) }
+            recordedWatermark = recordedWatermark ?? document.value(.watermarkPayload)
             let aigc = document.properties(.aigc)
             if !aigc.isEmpty { packetsWithLabels += 1 }
             for property in aigc {
@@ -73,11 +79,10 @@ public struct Verifier: Sendable {
             iptc.problems += packetProblems
             iptc.status = .invalid
         }
+        let labelFound = [iptc, tc260, exif, c2pa].contains { $0.status == .present && $0.declaresAI == true }
         let layers = [
             iptc, tc260, exif, c2pa, visibleLayer(for: container, record: visibleRecord),
-            LayerReport(
-                name: .watermark, status: .notChecked,
-                warnings: [Finding(.notChecked, "pixel watermarks are not detected by this version")]),
+            watermarkLayer(container, recorded: recordedWatermark, labelFound: labelFound),
         ]
         var verdict: VerificationReport.Verdict = .unlabelled
         if layers.contains(where: { $0.status == .invalid }) {

@@ -24,6 +24,7 @@ extension ManifestBuilder {
     ///   softwareAgent = the AI system; with a parent, `c2pa.opened` of it instead (§18.14: only one
     ///   created/opened per manifest, and `opened` names its ingredient by hashed URI);
     /// - `cawg.metadata` (gathered), the disclosure as JSON-LD, when given;
+    /// - `c2pa.soft-binding` (gathered), `{alg, blocks: [{scope: {}, value}]}`, for a watermark;
     /// - `c2pa.hash.data` (created), the hard binding (§18.5) with its one exclusion.
     func assertions(exclusion: Range<Int>, dataHash: [UInt8]) throws -> [AssertionBox] {
         var boxes = try prepared ?? fixedAssertions()
@@ -61,6 +62,13 @@ extension ManifestBuilder {
                     box: try JUMBF.Writer.superbox(
                         .jsonAssertion, label: "cawg.metadata", children: [try JUMBF.Writer.contentBox(.json, metadata)]
                     ),
+                    created: false))
+        }
+        if let binding = content.softBinding {
+            let block = CBOR.map(["scope": .map([]), "value": .bytes(binding.value)])
+            boxes.append(
+                try Self.cborAssertion(
+                    "c2pa.soft-binding", .map(["alg": .text(binding.algorithm), "blocks": .array([block])]),
                     created: false))
         }
         return boxes

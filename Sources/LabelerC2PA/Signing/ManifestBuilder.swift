@@ -29,6 +29,9 @@ public struct ManifestBuilder: Sendable {
         public var parent: ParentIngredient?
         /// A `cawg.metadata` assertion (a JSON-LD object, UTF-8): the disclosure as metadata.
         public var metadata: [UInt8]?
+        /// A `c2pa.soft-binding` assertion for an invisible watermark in the pixels, so a copy
+        /// whose metadata was stripped can be matched back to this manifest.
+        public var softBinding: SoftBinding?
 
         public init(
             digitalSourceType: String, softwareAgent: String, softwareAgentVersion: String?, instanceID: String,
@@ -40,6 +43,20 @@ public struct ManifestBuilder: Sendable {
             self.instanceID = instanceID
             self.parent = parent
             self.metadata = metadata
+        }
+    }
+
+    /// A watermark (or fingerprint) value and the algorithm that reads it (C2PA 2.x §18.9
+    /// soft binding; c2pa.md §4.3).
+    public struct SoftBinding: Sendable, Hashable {
+        /// The algorithm name (`org.labeler.spread-spectrum.1`: not in the C2PA registry).
+        public var algorithm: String
+        /// The value the algorithm extracts from the whole image (`scope` empty).
+        public var value: [UInt8]
+
+        public init(algorithm: String, value: [UInt8]) {
+            self.algorithm = algorithm
+            self.value = value
         }
     }
 

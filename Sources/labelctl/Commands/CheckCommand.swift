@@ -20,6 +20,12 @@ struct CheckCommand: ParsableCommand {
     @OptionGroup var discovery: DiscoveryOptions
     @OptionGroup var trust: TrustOptions
 
+    @Flag(name: .long, help: "Always decode image pixels to look for the invisible watermark.")
+    var pixels = false
+
+    @Flag(name: .long, help: "Never decode pixels (metadata only; the watermark layer reads not_checked).")
+    var metadataOnly = false
+
     @Option(
         name: .long,
         help: "Comma-separated layers every file must carry (any, xmp, iptc, tc260, exif, c2pa, c2pa-trusted).")
@@ -48,6 +54,7 @@ struct CheckCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
+        if pixels, metadataOnly { throw ValidationError("give --pixels or --metadata-only, not both") }
         if require != nil, policy != nil { throw ValidationError("give --require or --policy, not both") }
         if trusted, policy != nil {
             throw ValidationError("--trusted goes with --require; in a policy, require c2pa-trusted")
@@ -80,15 +87,18 @@ struct CheckCommand: ParsableCommand {
             throw CommandSupport.fail(error)
         }
         let worst = Mutex(RunStatus.ok)
-        BatchVerifier(jobs: discovery.workerCount, discovery: discovery.discovery, trustAnchors: try trust.anchors())
-            .readingVisibleNotices(ocr)
-            .verify(CommandSupport.paths(paths)) {
-                item, report in
-                let requirements = item.map { rules.requirements(for: $0.relativePath) } ?? rules.default
-                let failures = CheckPolicy.failures(of: report, against: requirements)
-                worst.withLock { $0 = $0.worst(RunStatus(report, failures: failures)) }
-                sink.add(report: report, failures: failures)
-            }
+        BatchVerifier(
+            jobs: discovery.workerCount, discovery: discovery.discovery, trustAnchors: try trust.anchors(),
+            pixels: pixels ? .always : metadataOnly ? .never : .auto
+        )
+        .readingVisibleNotices(ocr)
+        .verify(CommandSupport.paths(paths)) {
+            item, report in
+            let requirements = item.map { rules.requirements(for: $0.relativePath) } ?? rules.default
+            let failures = CheckPolicy.failures(of: report, against: requirements)
+            worst.withLock { $0 = $0.worst(RunStatus(report, failures: failures)) }
+            sink.add(report: report, failures: failures)
+        }
         do {
             try sink.finish()
         } catch let error as LabelerError {

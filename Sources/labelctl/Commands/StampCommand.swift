@@ -21,6 +21,10 @@ struct StampCommand: ParsableCommand {
             (EXIF orientation honoured), glyphs at least 5 % of the shortest side (GB 45438 §5.2), wrapped or \
             shortened on narrow images; the image is re-encoded like its source (PNG lossless; JPEG at its \
             estimated quality and subsampling) with its metadata carried over, then labelled and signed as usual.
+            With --watermark, an invisible spread-spectrum mark (64 bits: scheme, an ID from the content ID, CRC; \
+            luma only, 128-px tiles, PSNR ≥ --watermark-psnr, default 40 dB) is embedded after any visible label; \
+            the XMP records it (LabelerWatermark namespace) and, with --sign, the manifest carries it as a \
+            c2pa.soft-binding. Images under 128 px a side or too flat are refused ("cannot watermark").
             The journal (for --resume) lives outside the output tree, under $XDG_STATE_HOME/labelctl/journals/.
 
             \(RunStatus.table)
@@ -44,6 +48,14 @@ struct StampCommand: ParsableCommand {
 
     @Flag(name: .long, help: "Also draw the notice into the pixels (re-encodes the image; see above).")
     var visible = false
+
+    @Flag(
+        name: .long,
+        help: "Also embed the invisible watermark (luma, blind-detectable by verify; re-encodes the image).")
+    var watermark = false
+
+    @Option(name: .long, help: "Target PSNR of the watermark in dB (with --watermark; higher is weaker).")
+    var watermarkPsnr: Double = WatermarkOptions.defaultTargetPSNR
 
     @Option(name: .long, help: "Corner of the visible label (with --visible).")
     var corner: LabelCorner = .bottomRight
@@ -75,6 +87,10 @@ struct StampCommand: ParsableCommand {
             throw ValidationError("give exactly one of -o OUTDIR or --in-place")
         }
         if corner != .bottomRight, !visible { throw ValidationError("--corner needs --visible") }
+        if watermarkPsnr != WatermarkOptions.defaultTargetPSNR, !watermark {
+            throw ValidationError("--watermark-psnr needs --watermark")
+        }
+        if !(30 ... 60).contains(watermarkPsnr) { throw ValidationError("--watermark-psnr must be 30…60 dB") }
         if resume, journal == nil, inPlace { throw ValidationError("--resume with --in-place needs --journal PATH") }
         try signing.check()
         if disclosure.contentID != nil, inputs.count > 1 {
@@ -88,7 +104,8 @@ struct StampCommand: ParsableCommand {
             disclosure: try disclosure.disclosure(),
             options: StampOptions(
                 force: force, writeEXIF: !noExif, signer: signer, timeStampAuthority: try signing.timeStampAuthority(),
-                visibleLabel: visible ? VisibleLabelOptions(corner: corner.option) : nil))
+                visibleLabel: visible ? VisibleLabelOptions(corner: corner.option) : nil,
+                watermark: watermark ? WatermarkOptions(targetPSNR: watermarkPsnr) : nil))
         let inputs = CommandSupport.paths(inputs)
         let destination: BatchPipeline.Destination =
             outputDirectory.map { .directory(StandardStreams.argumentPath($0)) } ?? .inPlace

@@ -19,11 +19,15 @@
 /// hence every other property, stays as it was; stamping twice yields one label.
 enum XMPPacketWriter {
     /// A fresh packet carrying `disclosure` (which must be ``Disclosure/resolved(now:contentID:)``).
-    static func packet(for disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil) -> [UInt8] {
+    static func packet(
+        for disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil, watermark: WatermarkRecord? = nil
+    ) -> [UInt8] {
         var text = "<?xpacket begin=\"\u{FEFF}\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
         text += "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\" x:xmptk=\"Labeler\">\n"
         text += " <rdf:RDF xmlns:rdf=\"\(XMP.Namespace.rdf)\">"
-        text += block(for: disclosure, keptDescriptionItems: [], writeCreateDate: true, visibleLabel: visibleLabel)
+        text += block(
+            for: disclosure, keptDescriptionItems: [], writeCreateDate: true, visibleLabel: visibleLabel,
+            watermark: watermark)
         text += "\n </rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"w\"?>"
         return Array(text.utf8)
     }
@@ -32,10 +36,12 @@ enum XMPPacketWriter {
     /// A new `visibleLabel` replaces the record of an earlier one; without one, an earlier record
     /// stays (its pixels are still there).
     static func packet(
-        merging existing: XMP.Document, with disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil
+        merging existing: XMP.Document, with disclosure: Disclosure, visibleLabel: VisibleLabelRecord? = nil,
+        watermark: WatermarkRecord? = nil
     ) -> [UInt8] {
         var owned: Set<XMP.PropertyName> = [.digitalSourceType, .aiSystemUsed, .aigc, .instanceID, .description]
         if visibleLabel != nil { owned.formUnion(XMP.PropertyName.visibleLabel) }
+        if watermark != nil { owned.formUnion(XMP.PropertyName.watermark) }
         if disclosure.aiSystemVersion != nil { owned.insert(.aiSystemVersionUsed) }
         if disclosure.prompt != nil { owned.insert(.aiPromptInformation) }
         if disclosure.producerDisplayName != nil { owned.insert(.publisher) }
@@ -66,7 +72,7 @@ enum XMPPacketWriter {
         var ourBlock = Array(
             block(
                 for: disclosure, keptDescriptionItems: keptItems, writeCreateDate: writeCreateDate,
-                visibleLabel: visibleLabel
+                visibleLabel: visibleLabel, watermark: watermark
             ).utf8)
         let rdf = existing.rdf
         if rdf.range.count >= 2,
@@ -125,7 +131,7 @@ enum XMPPacketWriter {
     /// Our `rdf:Description`, indented to sit inside `rdf:RDF`.
     private static func block(
         for disclosure: Disclosure, keptDescriptionItems: [(language: String, text: String)], writeCreateDate: Bool,
-        visibleLabel: VisibleLabelRecord?
+        visibleLabel: VisibleLabelRecord?, watermark: WatermarkRecord? = nil
     ) -> String {
         let ns = XMP.Namespace.self
         var lines: [String] = []
@@ -165,6 +171,12 @@ enum XMPPacketWriter {
             element("LabelerVisible:GlyphHeight", String(label.glyphHeight))
             element("LabelerVisible:Text", label.text)
             visibleNamespace = "\n    xmlns:LabelerVisible=\"\(ns.labelerVisible)\""
+        }
+        if let watermark {
+            element("LabelerWatermark:Algorithm", WatermarkRecord.algorithm)
+            element("LabelerWatermark:Payload", watermark.payloadHex)
+            element("LabelerWatermark:PSNR", watermark.psnrText)
+            visibleNamespace += "\n    xmlns:LabelerWatermark=\"\(ns.labelerWatermark)\""
         }
         let opening =
             "\n  <rdf:Description rdf:about=\"\" xmlns:rdf=\"\(ns.rdf)\"\n    xmlns:Iptc4xmpExt=\"\(ns.iptcExt)\"\n"

@@ -18,6 +18,9 @@ public enum XMP {
         /// drawn and in which languages. IPTC has no property for a drawn disclosure, and
         /// `Iptc4xmpExt:ImageRegion` describes depicted content, not an overlay.
         static let labelerVisible = "http://ns.labeler.dev/visible-label/1.0/"
+        /// Labeler's namespace for the invisible watermark (prefix `LabelerWatermark`): algorithm,
+        /// payload (16 hex digits) and PSNR; `verify` confirms it against the pixels.
+        static let labelerWatermark = "http://ns.labeler.dev/watermark/1.0/"
     }
 
     /// A property name: namespace URI + local name (prefixes are only spelling).
@@ -46,6 +49,11 @@ public enum XMP {
         static let visibleLabel: [PropertyName] = [
             visibleCorner, visibleRegion, visibleLanguages, visibleGlyphHeight, visibleText,
         ]
+        /// The invisible watermark: algorithm, payload (hex) and PSNR (dB).
+        static let watermarkAlgorithm = PropertyName(namespace: Namespace.labelerWatermark, localName: "Algorithm")
+        static let watermarkPayload = PropertyName(namespace: Namespace.labelerWatermark, localName: "Payload")
+        static let watermarkPSNR = PropertyName(namespace: Namespace.labelerWatermark, localName: "PSNR")
+        static let watermark: [PropertyName] = [watermarkAlgorithm, watermarkPayload, watermarkPSNR]
     }
 
     /// Escapes text for element content and double-quoted attributes.

@@ -1,0 +1,122 @@
+/// A `Float` plane the size of a raster (luma, masks, filtered luma) and the filters the
+/// watermark needs: BT.601 luma, a box mean with replicated edges (running sums, O(1) per pixel
+/// whatever the radius), and the local texture level.
+struct LumaPlane: Sendable {
+    let width: Int
+    let height: Int
+    var values: [Float]
+
+    init(width: Int, height: Int, values: [Float]) {
+        self.width = width
+        self.height = height
+        self.values = values
+    }
+
+    /// Y = 0.299 R + 0.587 G + 0.114 B of each pixel (alpha ignored).
+    init(luma raster: Raster) {
+        width = raster.width
+        height = raster.height
+        var out = [Float](repeating: 0, count: raster.width * raster.height)
+        raster.pixels.withUnsafeBufferPointer { rgba in
+            out.withUnsafeMutableBufferPointer { y in
+                for index in 0 ..< y.count {
+                    let base = index * 4
+                    y[index] = 0.299 * Float(rgba[base]) + 0.587 * Float(rgba[base + 1]) + 0.114 * Float(rgba[base + 2])
+                }
+            }
+        }
+        values = out
+    }
+
+    /// The mean over the (2·radius+1)² box around each pixel, edges replicated.
+    func boxMean(radius: Int) -> LumaPlane {
+        let horizontal = Self.horizontalMean(values, width: width, height: height, radius: radius)
+        return LumaPlane(
+            width: width, height: height,
+            values: Self.verticalMean(horizontal, width: width, height: height, radius: radius))
+    }
+
+    /// The plane with `transform` applied to each value.
+    func map(_ transform: (Float) -> Float) -> LumaPlane {
+        LumaPlane(width: width, height: height, values: values.map(transform))
+    }
+
+    /// Local standard deviation over 7 × 7 boxes, and its mean over the image: how much texture
+    /// there is to hide a mark in (a flat or gradient image scores below 1 grey level).
+    func localDeviation() -> (plane: LumaPlane, mean: Float, localMean: LumaPlane) {
+        let mean = boxMean(radius: 3)
+        var deviation = map { $0 * $0 }.boxMean(radius: 3).values
+        var total: Double = 0
+        mean.values.withUnsafeBufferPointer { mean in
+            deviation.withUnsafeMutableBufferPointer { deviation in
+                var partial: Float = 0
+                for index in 0 ..< deviation.count {
+                    let value = max(deviation[index] - mean[index] * mean[index], 0).squareRoot()
+                    deviation[index] = value
+                    partial += value
+                    if index & 1023 == 1023 {
+                        total += Double(partial)
+                        partial = 0
+                    }
+                }
+                total += Double(partial)
+            }
+        }
+        return (
+            LumaPlane(width: width, height: height, values: deviation),
+            Float(total / Double(max(values.count, 1))), mean
+        )
+    }
+
+    private static func horizontalMean(_ input: [Float], width: Int, height: Int, radius: Int) -> [Float] {
+        var output = [Float](repeating: 0, count: input.count)
+        let scale = 1 / Float(2 * radius + 1)
+        // Each row copied with its edges replicated, so the running sum needs no clamping.
+        var padded = [Float](repeating: 0, count: width + 2 * radius + 1)
+        input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                padded.withUnsafeMutableBufferPointer { row in
+                    for y in 0 ..< height {
+                        let base = y * width
+                        for index in 0 ..< row.count {
+                            row[index] = source[base + min(max(index - radius, 0), width - 1)]
+                        }
+                        var sum: Float = 0
+                        for index in 0 ... (2 * radius) { sum += row[index] }
+                        for x in 0 ..< width {
+                            target[base + x] = sum * scale
+                            sum += row[x + 2 * radius + 1] - row[x]
+                        }
+                    }
+                }
+            }
+        }
+        return output
+    }
+
+    private static func verticalMean(_ input: [Float], width: Int, height: Int, radius: Int) -> [Float] {
+        var output = [Float](repeating: 0, count: input.count)
+        var sums = [Float](repeating: 0, count: width)
+        let scale = 1 / Float(2 * radius + 1)
+        input.withUnsafeBufferPointer { source in
+            output.withUnsafeMutableBufferPointer { target in
+                sums.withUnsafeMutableBufferPointer { sum in
+                    for offset in -radius ... radius {
+                        let base = min(max(offset, 0), height - 1) * width
+                        for x in 0 ..< width { sum[x] += source[base + x] }
+                    }
+                    for y in 0 ..< height {
+                        let base = y * width
+                        let leaving = max(y - radius, 0) * width
+                        let entering = min(y + radius + 1, height - 1) * width
+                        for x in 0 ..< width {
+                            target[base + x] = sum[x] * scale
+                            sum[x] += source[entering + x] - source[leaving + x]
+                        }
+                    }
+                }
+            }
+        }
+        return output
+    }
+}
