@@ -116,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LabelCtlTests",
-            dependencies: ["Labeler", "LabelerCInterop", "LabelerTestSupport", "labelctl"],
+            dependencies: ["Labeler", "LabelerC2PA", "LabelerCInterop", "LabelerTestSupport", "labelctl"],
             swiftSettings: strictSettings
         ),
     ],

@@ -21,14 +21,8 @@ extension Stamper {
         parentSource: (any Container)? = nil, watermark: WatermarkRecord? = nil
     ) throws -> SplicePlan {
         let format = type(of: container)
-        var builder = ManifestBuilder(
-            content: .init(
-                digitalSourceType: disclosure.digitalSourceType.uri, softwareAgent: disclosure.aiSystem,
-                softwareAgentVersion: disclosure.aiSystemVersion,
-                instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID()),
-                parent: try Self.parentIngredient(of: parentSource ?? container),
-                metadata: Self.c2paMetadata(for: disclosure)),
-            signer: signer, manifestID: Disclosure.randomUUID())
+        var builder = disclosure.manifestBuilder(
+            signer: signer, parent: try Self.parentIngredient(of: parentSource ?? container))
         builder.content.softBinding = watermark.map {
             ManifestBuilder.SoftBinding(algorithm: WatermarkRecord.algorithm, value: $0.payloadBytes)
         }

@@ -37,15 +37,9 @@ extension TextStamper {
         let stamped = try stampVisible(visible, fileName: fileName, as: resolved)
         let output = stamped.plan.materialize(from: visible)
         let disclosure = stamped.disclosure
-        var builder = ManifestBuilder(
-            content: .init(
-                digitalSourceType: disclosure.digitalSourceType.uri, softwareAgent: disclosure.aiSystem,
-                softwareAgentVersion: disclosure.aiSystemVersion,
-                instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID()),
-                parent: try existing.map { try TextManifestSigner.parentIngredient(bytes, $0) },
-                metadata: Stamper.c2paMetadata(for: disclosure)),
-            signer: signer, manifestID: Disclosure.randomUUID())
-        builder.timeStampAuthority = options.timeStampAuthority
+        let builder = disclosure.manifestBuilder(
+            signer: signer, parent: try existing.map { try TextManifestSigner.parentIngredient(bytes, $0) },
+            timeStampAuthority: options.timeStampAuthority)
         let signedBytes: [UInt8]
         do {
             switch stamped.format {

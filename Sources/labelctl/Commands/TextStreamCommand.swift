@@ -17,14 +17,7 @@ enum TextStreamCommand {
         let atStart = options.position == .start
         var trailer: TextStreamStamper.Trailer?
         if let signer = options.signer {
-            var builder = ManifestBuilder(
-                content: .init(
-                    digitalSourceType: disclosure.digitalSourceType.uri, softwareAgent: disclosure.aiSystem,
-                    softwareAgentVersion: disclosure.aiSystemVersion,
-                    instanceID: "xmp.iid:" + (disclosure.contentID ?? Disclosure.randomUUID())),
-                signer: signer, manifestID: Disclosure.randomUUID())
-            builder.timeStampAuthority = options.timeStampAuthority
-            let fixed = builder
+            let fixed = disclosure.manifestBuilder(signer: signer, timeStampAuthority: options.timeStampAuthority)
             trailer = { digest, offset in
                 try TextManifestSigner.wrapper(forTextDigest: digest, at: offset, builder: fixed)
             }
