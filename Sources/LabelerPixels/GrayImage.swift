@@ -35,6 +35,15 @@ struct GrayImage: Sendable {
             pixels: Array(pixels[(clamped.lowerBound * width) ..< (clamped.upperBound * width)]))
     }
 
+    /// The columns `columns` of the rows `rows`, clamped to the image, as an image of their own.
+    func cropped(columns: Range<Int>, rows: Range<Int>) -> GrayImage {
+        let (columns, rows) = (columns.clamped(to: 0 ..< width), rows.clamped(to: 0 ..< height))
+        var result = [UInt8]()
+        result.reserveCapacity(columns.count * rows.count)
+        for row in rows { result += pixels[(row * width + columns.lowerBound) ..< (row * width + columns.upperBound)] }
+        return GrayImage(width: columns.count, height: rows.count, pixels: result)
+    }
+
     /// This image scaled by `factor`: bilinear when enlarging, a box filter when shrinking.
     func scaled(by factor: Double) -> GrayImage {
         guard factor != 1, width > 0, height > 0 else { return self }

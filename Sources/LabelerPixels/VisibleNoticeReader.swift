@@ -75,14 +75,39 @@ package struct VisibleNoticeReader: Sendable {
         return found.sorted { $0.y < $1.y }
     }
 
+    /// The notices inside `region` (picture pixels) — where our own XMP records that a label was
+    /// drawn — read from that region alone, widened by half its size on each side and upscaled as
+    /// the band passes are: a fraction of ``read(_:)``'s cost. Glyph heights are still judged
+    /// against the whole picture's shortest side (GB 45438 §5.2).
+    package func read(
+        _ raster: Raster, region: (x: Int, y: Int, width: Int, height: Int)
+    ) throws(CLibraryError) -> [VisibleNotice] {
+        guard raster.width > 0, raster.height > 0, region.width > 0, region.height > 0 else { return [] }
+        let engine = try OCREngine(languages: languages)
+        let shortest = raster.shortestSide
+        let (padX, padY) = (region.width / 2, region.height / 2)
+        let columns = max(0, region.x - padX) ..< min(raster.width, region.x + region.width + padX)
+        let rows = max(0, region.y - padY) ..< min(raster.height, region.y + region.height + padY)
+        guard !columns.isEmpty, !rows.isEmpty else { return [] }
+        let scale = shortest < minimumWorkingSide ? min(4, Double(minimumWorkingSide) / Double(shortest)) : 1
+        let image = GrayImage(raster).cropped(columns: columns, rows: rows).scaled(by: scale)
+            .padded(by: Self.margin, value: 128)
+        return engine.lines(gray: image.pixels, width: image.width, height: image.height).compactMap {
+            notice(
+                for: $0, bandTop: rows.lowerBound, bandLeft: columns.lowerBound, scale: scale, shortestSide: shortest)
+        }
+        .sorted { $0.y < $1.y }
+    }
+
     /// `line` (in band pixels) as a notice in picture pixels, when it is one.
-    func notice(for line: OCRLine, bandTop: Int, scale: Double, shortestSide: Int) -> VisibleNotice? {
+    func notice(for line: OCRLine, bandTop: Int, bandLeft: Int = 0, scale: Double, shortestSide: Int) -> VisibleNotice?
+    {
         guard let match = NoticeMatcher.match(line.text) else { return nil }
         if match.isAbbreviation, line.confidence < abbreviationConfidence { return nil }
         func picture(_ value: Int) -> Int { Int((Double(value) / scale).rounded()) }
         let glyphHeight = picture(line.ascent)
         return VisibleNotice(
-            text: line.text, language: match.language, x: max(0, picture(line.x - Self.margin)),
+            text: line.text, language: match.language, x: bandLeft + max(0, picture(line.x - Self.margin)),
             y: bandTop + max(0, picture(line.y - Self.margin)),
             width: picture(line.width), height: picture(line.height), glyphHeight: glyphHeight,
             meetsHeight: Double(glyphHeight) >= heightFraction * Double(shortestSide),

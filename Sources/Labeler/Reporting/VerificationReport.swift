@@ -124,12 +124,27 @@ public struct RegimeReport: Sendable, Codable, Hashable {
     public enum Status: String, Sendable, Codable, Hashable {
         /// Every duty this regime places on the file is visibly met.
         case met
-        /// Machine-readable duties met; others (visible label, watermark, signature) not verified.
+        /// Some duties met, others not met or not checked (see ``RegimeReport/duties``).
         case partial
         case notMet = "not_met"
     }
 
     public var regime: Regime
+    /// `met` when every duty is met; `partial` when some are; `not_met` when none is.
     public var status: Status
+    /// Each duty and what meets it, or what would.
+    public var duties: [DutyReport]
+    /// The duties as lines for people (``DutyReport/line``).
     public var notes: [String]
+
+    public init(regime: Regime, duties: [DutyReport]) {
+        self.regime = regime
+        self.duties = duties
+        let met = duties.filter { $0.status == .met }.count
+        status = met == duties.count ? .met : met > 0 ? .partial : .notMet
+        notes = duties.map(\.line)
+    }
+
+    /// The duties not met, with what would meet them.
+    public var unmet: [DutyReport] { duties.filter { $0.status != .met } }
 }

@@ -1,4 +1,9 @@
 public import LabelerC2PA
+#if canImport(FoundationEssentials)
+import FoundationEssentials
+#else
+import Foundation
+#endif
 
 /// Finds and checks the disclosures in a text (regulation.md §7.6 for text): the visible notice
 /// (which languages, where), the Markdown front matter `AIGC:` mapping, the JSON disclosure object,
@@ -72,6 +77,10 @@ public struct TextVerifier: Sendable {
             return report
         }
         let c2pa = Self.c2paLayer(manifest)
+        if findings.labels.isEmpty, c2pa.status == .present, let label = Self.manifestLabel(manifest.validation) {
+            // Plain text has no metadata of its own: the signed manifest is where its Annex E label lives.
+            findings.labels.append((label, "C2PA text manifest cawg.metadata: TC260:AIGC", []))
+        }
         if findings.notice.status == .present, c2pa.status == .absent {
             findings.notice.warnings.append(
                 Finding(
@@ -90,7 +99,7 @@ public struct TextVerifier: Sendable {
         }
         var report = VerificationReport(
             format: detection.format.containerFormat, verdict: verdict, layers: layers,
-            regimes: Self.regimes(for: layers))
+            regimes: RegimeAssessment.regimes(for: layers, medium: .text))
         report.detectedBy = detection.detectedBy
         return report
     }
@@ -174,6 +183,19 @@ public struct TextVerifier: Sendable {
 }
 
 extension TextVerifier {
+    /// The GB 45438 Annex E label inside a validated manifest's `cawg.metadata` assertion (the
+    /// `TC260:AIGC` member ``Stamper`` writes), if any.
+    static func manifestLabel(_ validation: ManifestValidation?) -> TC260Label? {
+        struct Metadata: Decodable {
+            var aigc: String?
+            enum CodingKeys: String, CodingKey { case aigc = "TC260:AIGC" }
+        }
+        guard let json = validation?.metadataJSON,
+            let metadata = try? JSONDecoder().decode(Metadata.self, from: Data(json)), let aigc = metadata.aigc
+        else { return nil }
+        return TC260Label(parsing: aigc)
+    }
+
     /// The `c2pa` layer of a text: absent without a wrapper; else its validation, reported as for
     /// images (``Verifier/fill(_:with:store:)``).
     static func c2paLayer(_ manifest: TextManifestValidation) -> LayerReport {

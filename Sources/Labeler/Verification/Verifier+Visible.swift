@@ -14,10 +14,13 @@ extension Verifier {
         return record
     }
 
-    /// The `visible` layer: read from the pixels with OCR when ``readsVisibleNotices`` is set,
-    /// otherwise what our XMP record says was drawn (recorded, not checked in pixels).
+    /// The `visible` layer: read from the whole picture with OCR when ``readsVisibleNotices`` is
+    /// set; else, when our XMP records a label and ``pixels`` allows it, confirmed by OCR in the
+    /// recorded region alone (issue 9 item 4: the pixels are read where the metadata says a
+    /// label was applied); otherwise what the record says (recorded, not checked in pixels).
     func visibleLayer(for container: any Container, record: [String: String]) -> LayerReport {
-        guard readsVisibleNotices else {
+        let region = record["Region"].flatMap(Self.region)
+        guard readsVisibleNotices || (pixels != .never && region != nil) else {
             guard !record.isEmpty else {
                 return LayerReport(
                     name: .visible, status: .notChecked,
@@ -35,13 +38,24 @@ extension Verifier {
         do {
             let decoded = try PixelLayer.decode(container, maxPixelCount: VisibleLabelOptions.defaultMaxPixelCount)
             let raster = decoded.raster.applying(PixelLayer.orientation(of: container))
-            notices = try VisibleNoticeReader().read(raster)
+            if !readsVisibleNotices, let region {
+                notices = try VisibleNoticeReader().read(raster, region: region)
+            } else {
+                notices = try VisibleNoticeReader().read(raster)
+            }
         } catch {
             return LayerReport(
                 name: .visible, status: .notChecked,
                 warnings: [Finding(.notChecked, "the pixels could not be read: \(error)")])
         }
         return Self.visibleLayer(notices: notices, record: record)
+    }
+
+    /// `x,y,w,h` as a region, when all four are non-negative integers and the size is not empty.
+    static func region(_ text: String) -> (x: Int, y: Int, width: Int, height: Int)? {
+        let parts = text.split(separator: ",").compactMap { Int($0.filter { $0 != " " }) }
+        guard parts.count == 4, parts.allSatisfy({ $0 >= 0 }), parts[2] > 0, parts[3] > 0 else { return nil }
+        return (parts[0], parts[1], parts[2], parts[3])
     }
 
     /// The layer for the notices OCR found (GB 45438-2025 §5.2; KZ Law on AI Art. 21 (2)).

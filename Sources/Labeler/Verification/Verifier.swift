@@ -92,7 +92,8 @@ public struct Verifier: Sendable {
             verdict = .labelled
         }
         return VerificationReport(
-            format: type(of: container).format, verdict: verdict, layers: layers, regimes: Self.regimes(for: layers))
+            format: type(of: container).format, verdict: verdict, layers: layers,
+            regimes: RegimeAssessment.regimes(for: layers, medium: .image))
     }
 
     private func readIPTC(_ document: XMP.Document, carrier: String, into layer: inout LayerReport) {

@@ -204,6 +204,11 @@ public struct ManifestValidator: Sendable {
                 result.softwareAgent = action["softwareAgent"]?.textValue ?? action["softwareAgent"]?["name"]?.textValue
             }
         }
+        if let metadata = manifest.assertion("cawg.metadata"),
+            let content = metadata.contentBoxes.first(where: { $0.type == .json })
+        {
+            result.metadataJSON = Array(store.bytes[content.payloadRange])
+        }
     }
 
     /// The digest of `ranges` of `bytes` with a C2PA hash algorithm name, or `nil` if unsupported.

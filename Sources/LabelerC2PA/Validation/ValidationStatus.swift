@@ -36,6 +36,9 @@ public struct ManifestValidation: Sendable, Hashable {
     /// `digitalSourceType` of the active manifest's `c2pa.created` (or first) action, if any.
     public var digitalSourceType: String?
     public var softwareAgent: String?
+    /// The JSON-LD of the active manifest's `cawg.metadata` assertion, verbatim (it is covered by
+    /// the claim's hashed URIs, so as trustworthy as the signature).
+    public var metadataJSON: [UInt8]?
     /// The signing certificate's subject and issuer (RFC 4514 text), when the x5chain was read.
     public var signer: String?
     public var signerIssuer: String?

@@ -42,8 +42,8 @@ enum ReportRenderer {
         }
         for regime in report.regimes {
             lines.append(
-                "  \(regime.regime.title): \(regime.status.rawValue.split(separator: "_").joined(separator: " ")) — "
-                    + regime.notes.joined(separator: "; "))
+                "  \(regime.regime.title): \(regime.status.rawValue.split(separator: "_").joined(separator: " "))")
+            for duty in regime.duties { lines.append("      " + Self.escapeControls(duty.line)) }
         }
         return lines.joined(separator: "\n")
     }

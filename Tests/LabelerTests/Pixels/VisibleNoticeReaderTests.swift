@@ -54,16 +54,31 @@ import Testing
         }
     }
 
-    @Test("without --ocr the visible layer is what our XMP records, not checked in the pixels")
+    @Test("--metadata-only: the visible layer is what our XMP records, not checked in the pixels, never 'met'")
     func recordedOnly() throws {
         let input = try Self.sample("photos/chelsea.png")
         let options = StampOptions(visibleLabel: VisibleLabelOptions())
         let output = try Stamper(disclosure: .sample, options: options).stamp(input).plan.materialize(from: [])
-        let layer = try #require(Verifier().verify(output).layer(.visible))
+        let report = Verifier(pixels: .never).verify(output)
+        let layer = try #require(report.layer(.visible))
+        #expect(report.regimes.first { $0.regime == .kz }?.status == .partial)
         #expect(layer.status == .present && layer.declaresAI == nil)
         #expect(layer.fields["Source"] == "recorded")
         #expect(layer.fields["Languages"]?.contains("en") == true, "\(layer.fields)")
         #expect(layer.fields["Text"]?.contains("AI生成") == true)
+    }
+
+    @Test("by default a label our XMP records is confirmed by OCR in the recorded region alone")
+    func recordedRegionConfirmed() throws {
+        let input = try Self.sample("photos/chelsea.png")
+        let options = StampOptions(visibleLabel: VisibleLabelOptions(languages: [.kk, .ru, .zh]))
+        let output = try Stamper(disclosure: .sample, options: options).stamp(input).plan.materialize(from: [])
+        let report = Verifier().verify(output)
+        let layer = try #require(report.layer(.visible))
+        #expect(layer.fields["Source"] == "ocr", "\(layer)")
+        #expect(layer.fields["Language"]?.contains("zh") == true, "\(layer.fields)")
+        #expect(report.regimes.first { $0.regime == .kz }?.status == .met, "\(report.regimes)")
+        #expect(report.regimes.first { $0.regime == .cn }?.status == .met, "\(report.regimes)")
     }
 
     @Test(

@@ -1,3 +1,5 @@
+import Foundation
+import LabelerC2PA
 import Testing
 @testable import Labeler
 
@@ -47,6 +49,28 @@ import Testing
         let partial = try TextFixtures.stamp(#"{"a":1}"#, fileName: "r.json") + "\n{\"b\":2}\n"
         let lines = verify(partial, "r.jsonl")
         #expect(lines.verdict == .invalid && lines.layer(.jsonDisclosure)?.fields["Records"] == "1/2")
+    }
+
+    @Test("plain text signed: its Annex E label is read from the signed manifest, so CN and KZ are met")
+    func plainSigned() throws {
+        let credentials = try DevelopmentCredentials.generate(algorithm: .es256, subject: "Test Org")
+        var options = TextStampOptions()
+        options.signer = try LocalSigner(keyPEM: credentials.keyPEM, chainPEM: credentials.chainPEM)
+        let stamped = try TextFixtures.stamp("An answer.\n", fileName: "a.txt", options, languages: [.kk, .ru, .zh])
+        let report = verify(stamped, "a.txt")
+        let tc260 = try #require(report.layer(.tc260))
+        #expect(tc260.status == .present && tc260.declaresAI == true, "\(tc260)")
+        #expect(tc260.locations == ["C2PA text manifest cawg.metadata: TC260:AIGC"])
+        #expect(tc260.fields["ProduceID"] == "id-1")
+        for regime in report.regimes where regime.regime != .eu {
+            #expect(regime.status == .met, "\(regime.notes)")
+        }
+        // Without a time-stamp the EU regime is partial, and says what is missing.
+        let eu = try #require(report.regimes.first { $0.regime == .eu })
+        #expect(eu.status == .partial && eu.unmet.map(\.duty) == [.timeStamp])
+        // Tampered text: the manifest is invalid, so its label no longer counts.
+        let tampered = stamped.replacingOccurrences(of: "An answer.", with: "An answen.")
+        #expect(verify(tampered, "a.txt").layer(.tc260)?.status == .absent)
     }
 
     @Test("unreadable text is an error report with the offset, not a throw")
