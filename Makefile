@@ -5,7 +5,8 @@ SHELL := /bin/bash
 SWIFT ?= swift
 APT_PACKAGES := pkg-config libpng-dev libjpeg-dev libexif-dev zlib1g-dev libdeflate-dev libimage-exiftool-perl libjpeg-turbo-progs python3-venv exempi openssl \
                 libfreetype-dev fonts-dejavu-core fonts-wqy-microhei \
-                libtesseract-dev tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-chi-sim imagemagick
+                libtesseract-dev tesseract-ocr-kaz tesseract-ocr-rus tesseract-ocr-eng tesseract-ocr-chi-sim imagemagick \
+                chromium
 VENV := .venv
 LABELCTL := .build/release/labelctl
 DEMO_FLAGS := --generator ExampleGen --generator-version 2.1 --producer ExampleCo \

@@ -97,12 +97,25 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
             case invalid
             /// A required layer is missing.
             case missing
+            /// A required regime's duties are not all met (`--require-regime`).
+            case regimeNotMet = "regime_not_met"
         }
 
         public var kind: Kind
         /// For ``Kind/missing``: what was required.
         public var requirement: Requirement?
+        /// For ``Kind/regimeNotMet``: the regime.
+        public var regime: RegimeReport.Regime?
         public var message: String
+
+        public init(
+            kind: Kind, requirement: Requirement? = nil, regime: RegimeReport.Regime? = nil, message: String
+        ) {
+            self.kind = kind
+            self.requirement = requirement
+            self.regime = regime
+            self.message = message
+        }
 
         public var description: String { message }
     }
@@ -120,6 +133,24 @@ public struct CheckPolicy: Sendable, Hashable, Codable {
             Failure(
                 kind: .missing, requirement: requirement,
                 message: requirement == .any ? "no machine-readable AI label" : "missing \(requirement.rawValue) layer")
+        }
+    }
+
+    /// Why `report` fails the `regimes` it must meet: one failure per regime not `met`, naming each
+    /// duty left and what would meet it (``DutyReport/remedy``). Unreadable files fail as always.
+    public static func failures(of report: VerificationReport, meeting regimes: [RegimeReport.Regime]) -> [Failure] {
+        guard report.verdict != .error else { return [] }
+        return regimes.compactMap { regime in
+            guard let found = report.regimes.first(where: { $0.regime == regime }), found.status != .met else {
+                return nil
+            }
+            let duties = found.unmet.map { duty in
+                "\(duty.duty.title) \(duty.status == .notChecked ? "not checked" : "not met")"
+                    + (duty.remedy.map { " (\($0))" } ?? "")
+            }
+            return Failure(
+                kind: .regimeNotMet, regime: regime,
+                message: "\(regime.rawValue.uppercased()) not met: " + duties.joined(separator: ", "))
         }
     }
 

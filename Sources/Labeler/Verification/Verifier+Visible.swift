@@ -38,10 +38,21 @@ extension Verifier {
         do {
             let decoded = try PixelLayer.decode(container, maxPixelCount: VisibleLabelOptions.defaultMaxPixelCount)
             let raster = decoded.raster.applying(PixelLayer.orientation(of: container))
+            let reader = VisibleNoticeReader()
             if !readsVisibleNotices, let region {
-                notices = try VisibleNoticeReader().read(raster, region: region)
+                var found = try reader.read(raster, region: region)
+                // Tesseract segments a CJK line better with the picture around it: when the region
+                // alone misses a language the record lists, the whole picture is read for it too.
+                let recorded = (record["Languages"] ?? "").split(separator: ",").map(String.init)
+                if recorded.contains(where: { language in !found.contains { $0.language == language } }) {
+                    for notice in try reader.read(raster)
+                    where !found.contains(where: { $0.language == notice.language }) {
+                        found.append(notice)
+                    }
+                }
+                notices = found.sorted { $0.y < $1.y }
             } else {
-                notices = try VisibleNoticeReader().read(raster)
+                notices = try reader.read(raster)
             }
         } catch {
             return LayerReport(

@@ -15,7 +15,7 @@ struct CheckCommand: ParsableCommand {
             \(RunStatus.table)
             """)
 
-    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit }
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json, junit, html }
 
     @OptionGroup var discovery: DiscoveryOptions
     @OptionGroup var trust: TrustOptions
@@ -41,10 +41,20 @@ struct CheckCommand: ParsableCommand {
         help: "Read the pixels with Tesseract for a visible AI notice (text, box, language, ≥ 5 % height); slow.")
     var ocr = false
 
+    @Option(
+        name: .long,
+        help:
+            "Comma-separated regimes every file must meet (kz, eu, cn, all): each duty met, as verify reports it.")
+    var requireRegime: String?
+
     @Option(name: .long, help: "JSON policy file with per-folder rules (see README).")
     var policy: String?
 
-    @Option(name: .long, help: "Report format: text, json (JSON Lines) or junit.")
+    @Option(
+        name: .long,
+        help:
+            "Report format: text, json (JSON Lines), junit, or html (one self-contained page for a compliance officer; use with --output)."
+    )
     var format: Format = .text
 
     @Option(name: .long, help: "Write the report to this file instead of standard output.")
@@ -54,6 +64,11 @@ struct CheckCommand: ParsableCommand {
     var paths: [String]
 
     func validate() throws {
+        if let requireRegime {
+            do { _ = try ComplianceProfile(parsing: requireRegime) } catch {
+                throw ValidationError("--require-regime: " + error.message)
+            }
+        }
         if pixels, metadataOnly { throw ValidationError("give --pixels or --metadata-only, not both") }
         if require != nil, policy != nil { throw ValidationError("give --require or --policy, not both") }
         if trusted, policy != nil {
@@ -80,9 +95,12 @@ struct CheckCommand: ParsableCommand {
             if trusted, !requirements.contains(.c2paTrusted) { requirements.append(.c2paTrusted) }
             rules = CheckPolicy(default: requirements)
         }
+        let regimes = try requireRegime.map { try ComplianceProfile(parsing: $0).regimes } ?? []
         let sink: CheckReportSink
         do {
-            sink = try CheckReportSink(format: format, output: output.map(StandardStreams.argumentPath))
+            sink = try CheckReportSink(
+                format: format, output: output.map(StandardStreams.argumentPath),
+                context: .init(command: CommandLine.arguments, requiredRegimes: regimes))
         } catch let error as LabelerError {
             throw CommandSupport.fail(error)
         }
@@ -95,7 +113,9 @@ struct CheckCommand: ParsableCommand {
         .verify(CommandSupport.paths(paths)) {
             item, report in
             let requirements = item.map { rules.requirements(for: $0.relativePath) } ?? rules.default
-            let failures = CheckPolicy.failures(of: report, against: requirements)
+            let failures =
+                CheckPolicy.failures(of: report, against: requirements)
+                + CheckPolicy.failures(of: report, meeting: regimes)
             worst.withLock { $0 = $0.worst(RunStatus(report, failures: failures)) }
             sink.add(report: report, failures: failures)
         }

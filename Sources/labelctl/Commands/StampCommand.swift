@@ -31,6 +31,7 @@ struct StampCommand: ParsableCommand {
             """)
 
     @OptionGroup var disclosure: DisclosureOptions
+    @OptionGroup var profiles: ProfileOptions
     @OptionGroup var discovery: DiscoveryOptions
     @OptionGroup var signing: SigningOptions
 
@@ -46,19 +47,24 @@ struct StampCommand: ParsableCommand {
     @Flag(name: .long, help: "Do not fill EXIF Software / ImageDescription in JPEGs.")
     var noExif = false
 
-    @Flag(name: .long, help: "Also draw the notice into the pixels (re-encodes the image; see above).")
-    var visible = false
+    @Flag(
+        inversion: .prefixedNo,
+        help: "Also draw the notice into the pixels (re-encodes the image; see above). Default: on for --profile kz/cn."
+    )
+    var visible: Bool?
 
     @Flag(
-        name: .long,
-        help: "Also embed the invisible watermark (luma, blind-detectable by verify; re-encodes the image).")
-    var watermark = false
+        inversion: .prefixedNo,
+        help:
+            "Also embed the invisible watermark (luma, blind-detectable by verify; re-encodes the image). Default: on for --profile eu."
+    )
+    var watermark: Bool?
 
     @Option(name: .long, help: "Target PSNR of the watermark in dB (with --watermark; higher is weaker).")
     var watermarkPsnr: Double = WatermarkOptions.defaultTargetPSNR
 
-    @Option(name: .long, help: "Corner of the visible label (with --visible).")
-    var corner: LabelCorner = .bottomRight
+    @Option(name: .long, help: "Corner of the visible label (with --visible; default bottom-right).")
+    var corner: LabelCorner?
 
     @Flag(name: .long, help: "Stop at the first failure.")
     var failFast = false
@@ -86,26 +92,51 @@ struct StampCommand: ParsableCommand {
         guard (outputDirectory != nil) != inPlace else {
             throw ValidationError("give exactly one of -o OUTDIR or --in-place")
         }
-        if corner != .bottomRight, !visible { throw ValidationError("--corner needs --visible") }
-        if watermarkPsnr != WatermarkOptions.defaultTargetPSNR, !watermark {
+        if corner != nil, visible == false { throw ValidationError("--corner needs --visible") }
+        if watermarkPsnr != WatermarkOptions.defaultTargetPSNR, watermark == false {
             throw ValidationError("--watermark-psnr needs --watermark")
         }
         if !(30 ... 60).contains(watermarkPsnr) { throw ValidationError("--watermark-psnr must be 30…60 dB") }
         if resume, journal == nil, inPlace { throw ValidationError("--resume with --in-place needs --journal PATH") }
-        try signing.check()
+        // Signing options are checked in run(), once the profile and config file are merged in.
         if disclosure.contentID != nil, inputs.count > 1 {
             throw ValidationError("--content-id names one output; \(inputs.count) inputs were given")
         }
     }
 
     func run() throws {
+        let config = try profiles.loadConfig()
+        let profile = try profiles.resolvedProfile(config)
+        let signing = try self.signing.merged(
+            with: config, signs: profile?.signs ?? false, timeStamps: profile?.timeStamps ?? false, profile: profile)
+        let drawsLabel = visible ?? profile?.visibleLabel ?? false
+        let marks = watermark ?? profile?.watermark ?? false
+        var corner = self.corner
+        if corner == nil, let name = config?.corner {
+            guard let named = LabelCorner(rawValue: name) else {
+                throw ValidationError(
+                    "corner = \"\(name)\" in \(config?.path ?? "the config"): top-left, top-right, bottom-left or bottom-right"
+                )
+            }
+            corner = named
+        }
+        if self.corner != nil, !drawsLabel { throw ValidationError("--corner needs --visible") }
+        if watermarkPsnr != WatermarkOptions.defaultTargetPSNR, !marks {
+            throw ValidationError("--watermark-psnr needs --watermark")
+        }
         let signer = try signing.loadSigner()
         let stamper = try Stamper(
-            disclosure: try disclosure.disclosure(),
+            disclosure: try disclosure.merged(with: config, profile: profile).disclosure(),
             options: StampOptions(
                 force: force, writeEXIF: !noExif, signer: signer, timeStampAuthority: try signing.timeStampAuthority(),
-                visibleLabel: visible ? VisibleLabelOptions(corner: corner.option) : nil,
-                watermark: watermark ? WatermarkOptions(targetPSNR: watermarkPsnr) : nil))
+                visibleLabel: drawsLabel ? VisibleLabelOptions(corner: (corner ?? .bottomRight).option) : nil,
+                watermark: marks ? WatermarkOptions(targetPSNR: watermarkPsnr) : nil))
+        if !quiet, let profile {
+            CommandSupport.printError(
+                "note: profile \(profile): "
+                    + Self.layers(
+                        drawsLabel: drawsLabel, marks: marks, signs: signer != nil, stamps: signing.tsa != nil))
+        }
         let inputs = CommandSupport.paths(inputs)
         let destination: BatchPipeline.Destination =
             outputDirectory.map { .directory(StandardStreams.argumentPath($0)) } ?? .inPlace
@@ -138,6 +169,17 @@ struct StampCommand: ParsableCommand {
         if !quiet { CommandSupport.printSummary(summary) }
         let status = RunStatus(summary)
         if status != .ok { throw status.exitCode }
+    }
+}
+
+extension StampCommand {
+    /// The layers a run writes, in words, for the profile note.
+    static func layers(drawsLabel: Bool, marks: Bool, signs: Bool, stamps: Bool) -> String {
+        var layers = ["XMP/IPTC + TC260 + EXIF"]
+        if drawsLabel { layers.append("visible label") }
+        if marks { layers.append("watermark") }
+        if signs { layers.append(stamps ? "C2PA signed + time-stamped" : "C2PA signed") }
+        return layers.joined(separator: ", ")
     }
 }
 

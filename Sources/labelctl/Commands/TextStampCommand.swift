@@ -24,6 +24,7 @@ struct TextStampCommand: ParsableCommand {
             """)
 
     @OptionGroup var disclosure: DisclosureOptions
+    @OptionGroup var profiles: ProfileOptions
     @OptionGroup var text: TextFormatOptions
     @OptionGroup var signing: SigningOptions
     @OptionGroup var discovery: DiscoveryOptions
@@ -67,7 +68,7 @@ struct TextStampCommand: ParsableCommand {
             throw ValidationError("several inputs need -o FOLDER or --in-place")
         }
         if let noticeIn { _ = try Self.keyPath(noticeIn, "--notice-in") }
-        try signing.check()
+        // Signing options are checked in run(), once the profile and config file are merged in.
         if disclosure.contentID != nil, sources.count > 1 {
             throw ValidationError("--content-id names one output; \(sources.count) inputs were given")
         }
@@ -78,10 +79,29 @@ struct TextStampCommand: ParsableCommand {
             position: NoticePosition(rawValue: position) ?? .start, format: try text.textFormat(),
             wording: try text.wording(), writeNotice: !noNotice,
             jsonKeyPath: try text.keyPath(), noticeIn: try noticeIn.map { try Self.keyPath($0, "--notice-in") })
+        let config = try profiles.loadConfig()
+        let profile = try profiles.resolvedProfile(config)
+        let signing = try self.signing.merged(
+            with: config, signs: profile?.signsText ?? false, timeStamps: profile?.timeStamps ?? false,
+            profile: profile)
         options.signer = try signing.loadSigner()
         options.timeStampAuthority = try signing.timeStampAuthority()
+        if profile?.visibleLabel == true, noNotice {
+            throw ValidationError(
+                "--no-notice contradicts --profile \(profile?.description ?? ""): its regimes need the notice")
+        }
+        let disclosure = try self.disclosure.merged(with: config, profile: profile).disclosure()
+        if !quiet, let profile {
+            CommandSupport.printError(
+                "note: profile \(profile): notice in \(disclosure.languages.map(\.rawValue).joined(separator: ",")), "
+                    + "AIGC label, "
+                    + (options.signer == nil
+                        ? "unsigned"
+                        : signing.tsa != nil ? "C2PA text manifest signed + time-stamped" : "C2PA text manifest signed")
+            )
+        }
         let stamper: TextStamper
-        do { stamper = try TextStamper(disclosure: try disclosure.disclosure(), options: options) } catch let error
+        do { stamper = try TextStamper(disclosure: disclosure, options: options) } catch let error
             as LabelerError
         { throw CommandSupport.fail(error) }
         if sources == ["-"], output == nil, options.format == nil || options.format == .plain {

@@ -3,8 +3,12 @@ import Labeler
 
 /// The disclosure record, from flags.
 struct DisclosureOptions: ParsableArguments {
-    @Option(name: .long, help: "AI system (engine or model) that made the content; IPTC AISystemUsed, EXIF Software.")
-    var generator: String
+    @Option(
+        name: .long,
+        help:
+            "AI system (engine or model) that made the content; IPTC AISystemUsed, EXIF Software (required here or in the config file)."
+    )
+    var generator: String?
 
     @Option(name: .long, help: "Version of the AI system; IPTC AISystemVersionUsed.")
     var generatorVersion: String?
@@ -28,8 +32,12 @@ struct DisclosureOptions: ParsableArguments {
         name: .long, help: "Human content edited with AI (compositeWithTrainedAlgorithmicMedia) rather than generated.")
     var edited = false
 
-    @Option(name: .long, help: "Notice languages, comma-separated, from kk, ru, en, zh; the first is the default.")
-    var lang: String = "en"
+    @Option(
+        name: .long,
+        help:
+            "Notice languages, comma-separated, from kk, ru, en, zh; the first is the default (default: the profile's, else en)."
+    )
+    var lang: String?
 
     @Option(
         name: .long, help: "Prompt to record in IPTC AIPromptInformation (off unless given: prompts can be private).")
@@ -38,8 +46,11 @@ struct DisclosureOptions: ParsableArguments {
     /// The validated record. When the provider name had to be encoded for TC260 `ContentProducer`
     /// (GB 45438 Annex E charset), says so in one line on stderr unless `printingNote` is false.
     func disclosure(printingNote: Bool = true) throws -> Disclosure {
+        guard let generator else {
+            throw ValidationError("give --generator NAME (the AI system), or generator = \"NAME\" in labelctl.toml")
+        }
         var languages: [NoticeLanguage] = []
-        for code in lang.split(separator: ",") {
+        for code in (lang ?? "en").split(separator: ",") {
             guard let language = NoticeLanguage(rawValue: code.filter { $0 != " " }.lowercased()) else {
                 throw ValidationError("unknown notice language '\(code)'; choose from kk, ru, en, zh")
             }

@@ -8,6 +8,7 @@ struct TrustOptions: ParsableArguments {
         name: .long,
         help: """
             PEM bundle of root certificates to trust for C2PA signers (default: your own development root, \
+            trust_anchors in labelctl.toml in the working folder, else your own development root, \
             $XDG_CONFIG_HOME/labelctl/dev/root.pem, if stamp --sign ever made it; else none, and an intact \
             signature reads valid, untrusted).
             """
@@ -17,7 +18,9 @@ struct TrustOptions: ParsableArguments {
     /// The anchors, read before any file is checked: `--trust-anchors`, else the user's own
     /// development root when there is one (C2PA 2.x §14.4: a validator's trust list is its own).
     func anchors() throws -> TrustAnchors? {
-        guard let trustAnchors else {
+        // --trust-anchors, else trust_anchors in labelctl.toml / .json in the working folder.
+        let configured = LabelerConfig.find(in: ".").flatMap { try? LabelerConfig(contentsOf: $0) }?.trustAnchors
+        guard let trustAnchors = trustAnchors ?? configured else {
             return DevelopmentKeyStore.rootPEM().flatMap { try? TrustAnchors(pem: $0) }
         }
         do {

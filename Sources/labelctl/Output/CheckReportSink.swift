@@ -6,6 +6,12 @@ import Synchronization
 /// file is held, so memory stays flat with the number of files. JUnit needs the counts in its
 /// header, so its test cases go to an unnamed scratch file first and are copied after the header.
 final class CheckReportSink: Sendable {
+    /// What the report says about the run itself.
+    struct Context: Sendable {
+        var command: [String]
+        var requiredRegimes: [RegimeReport.Regime]
+    }
+
     private struct State {
         var total = 0
         var failed = 0
@@ -15,11 +21,13 @@ final class CheckReportSink: Sendable {
     private let state = Mutex(State())
     private let output: ReportFile
     private let body: ReportFile
+    private let html: HTMLAuditReport?
 
-    init(format: CheckCommand.Format, output path: FilePath?) throws {
+    init(format: CheckCommand.Format, output path: FilePath?, context: Context) throws {
         self.format = format
         output = try path.map { try ReportFile(path: $0) } ?? .standardOutput()
         body = format == .junit ? try ReportFile.scratch() : output
+        html = format == .html ? try HTMLAuditReport(context: context) : nil
     }
 
     func add(report: VerificationReport, failures: [CheckPolicy.Failure]) {
@@ -35,9 +43,17 @@ final class CheckReportSink: Sendable {
                 var passed: Bool
                 var verdict: VerificationReport.Verdict
                 var failures: [CheckPolicy.Failure]
+                var regimes: [String: RegimeReport.Status]
+                var layers: [String: LayerReport.Status]
             }
             line = ReportRenderer.json(
-                Entry(path: report.path, passed: failures.isEmpty, verdict: report.verdict, failures: failures))
+                Entry(
+                    path: report.path, passed: failures.isEmpty, verdict: report.verdict, failures: failures,
+                    regimes: Dictionary(uniqueKeysWithValues: report.regimes.map { ($0.regime.rawValue, $0.status) }),
+                    layers: Dictionary(report.layers.map { ($0.name.rawValue, $0.status) }) { first, _ in first }))
+        case .html:
+            html?.add(report: report, failures: failures)
+            line = nil
         case .junit:
             var testcase = "    <testcase classname=\"labelctl.check\" name=\"\(Self.escape(path))\""
             if failures.isEmpty {
@@ -65,6 +81,8 @@ final class CheckReportSink: Sendable {
             output.write("\(total) files checked: \(total - failed) passed, \(failed) failed\n")
         case .json:
             break
+        case .html:
+            try html?.finish(into: output)
         case .junit:
             output.write(
                 "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites tests=\"\(total)\" failures=\"\(failed)\">\n")
