@@ -33,6 +33,8 @@ build: deps
 
 demo: build
 	rm -rf out
+	bash demo/profile.sh
+	@echo; echo "== part 2: each layer on its own =="
 	@echo "== stamp SampleMedia/photos and SampleMedia/edge into out/ =="
 	$(LABELCTL) stamp $(DEMO_FLAGS) -o out SampleMedia/photos SampleMedia/edge
 	@echo; echo "== verify out/ (exit code 0: every file labelled and valid) =="
@@ -43,7 +45,7 @@ demo: build
 	$(LABELCTL) stamp $(DEMO_FLAGS) --visible --corner bottom-right -o out/visible SampleMedia/photos
 	$(LABELCTL) verify out/visible | grep -E "^out" || true
 	@echo; echo "== C2PA: make a key and an own root, stamp and sign, and validate natively =="
-	$(LABELCTL) keygen --out out/keys --subject "Example Co"
+	test -f out/keys/key.pem || $(LABELCTL) keygen --out out/keys --subject "Example Co"
 	$(LABELCTL) stamp $(DEMO_FLAGS) --sign --cert out/keys/chain.pem --key out/keys/key.pem -o out/signed SampleMedia/photos/rocket.jpg SampleMedia/photos/chelsea.png
 	$(LABELCTL) verify --trust-anchors out/keys/root.pem out/signed | grep -E "^out|c2pa "
 	@echo; echo "== a file signed with C2PA by someone else: signing keeps its manifest as the parent ingredient =="
@@ -63,6 +65,7 @@ test: venv lint
 	OMP_THREAD_LIMIT=1 $(SWIFT) test --skip-build
 	$(VENV)/bin/python Tests/interop/pillow_interop.py
 	$(VENV)/bin/python Tests/interop/c2pa_interop.py
+	$(VENV)/bin/python Tests/interop/profile_e2e.py
 
 bench: deps
 	bash bench/run.sh

@@ -8,7 +8,7 @@ import PackageDescription
 
 let names = [
     "PNGWalker", "JPEGWalker", "XMLParser", "XMPMerge", "AnnexE", "EXIFReader", "CBOR", "JUMBF", "X509", "Manifest",
-    "TimeStampToken", "TextWrapper",
+    "TimeStampToken", "TextWrapper", "Config",
 ]
 
 let package = Package(

@@ -6,7 +6,7 @@
 #
 # Environment:
 #   FUZZ_SECONDS   seconds per target (default 60)
-#   FUZZ_TARGETS   space-separated subset of: png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509 manifest tst-token text-wrapper
+#   FUZZ_TARGETS   space-separated subset of: png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509 manifest tst-token text-wrapper config
 #   FUZZ_SANITIZE  sanitizers for swiftc -sanitize= (default fuzzer,address; "fuzzer" alone runs ~2x faster)
 #   FUZZ_ARGS      extra libFuzzer flags for every target (e.g. "-jobs=2 -workers=2", "-seed=1")
 #
@@ -20,7 +20,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 SECONDS_PER_TARGET=${FUZZ_SECONDS:-60}
 SANITIZE=${FUZZ_SANITIZE:-fuzzer,address}
-TARGETS=${FUZZ_TARGETS:-png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509 manifest tst-token text-wrapper}
+TARGETS=${FUZZ_TARGETS:-png-walker jpeg-walker xml-parser xmp-merge annex-e exif-reader cbor jumbf x509 manifest tst-token text-wrapper config}
 CORPUS=$ROOT/Fuzz/.corpus
 CRASHES=$ROOT/Fuzz/crashes
 
@@ -30,7 +30,7 @@ product() {
         png-walker) echo FuzzPNGWalker ;; jpeg-walker) echo FuzzJPEGWalker ;; xml-parser) echo FuzzXMLParser ;;
         xmp-merge) echo FuzzXMPMerge ;; annex-e) echo FuzzAnnexE ;; exif-reader) echo FuzzEXIFReader ;;
         cbor) echo FuzzCBOR ;; jumbf) echo FuzzJUMBF ;; x509) echo FuzzX509 ;; manifest) echo FuzzManifest ;;
-        tst-token) echo FuzzTimeStampToken ;; text-wrapper) echo FuzzTextWrapper ;;
+        tst-token) echo FuzzTimeStampToken ;; text-wrapper) echo FuzzTextWrapper ;; config) echo FuzzConfig ;;
         *) echo "unknown fuzz target '$1'" >&2; return 1 ;;
     esac
 }
@@ -39,6 +39,7 @@ max_len() {
         png-walker | jpeg-walker) echo 1048576 ;;  # whole SampleMedia files (largest ~530 KB)
         xml-parser | xmp-merge) echo 16384 ;;
         annex-e) echo 2048 ;;
+        config) echo 4096 ;;  # a labelctl.toml is a dozen lines
         cbor) echo 8192 ;;
         jumbf | manifest) echo 262144 ;;  # whole stores of the c2pa-rs fixtures (CACA: 232 KB)
         x509) echo 8192 ;;  # the c2pa-rs certificates are at most ~2 KB

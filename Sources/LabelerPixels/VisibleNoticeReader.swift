@@ -72,6 +72,21 @@ package struct VisibleNoticeReader: Sendable {
             }
             break
         }
+        // A Chinese line under or over the notices found is often lost in the big passes
+        // (after JPEG re-compression especially): read the block around them once more, alone.
+        if let first = found.first, !found.contains(where: { $0.language == "zh" }) {
+            var (left, top, right, bottom) = (first.x, first.y, first.x + first.width, first.y + first.height)
+            for notice in found.dropFirst() {
+                (left, top) = (min(left, notice.x), min(top, notice.y))
+                (right, bottom) = (max(right, notice.x + notice.width), max(bottom, notice.y + notice.height))
+            }
+            let height = bottom - top
+            let region = (x: left, y: max(0, top - height), width: right - left, height: 3 * height)
+            for extra in self.read(engine: engine, full: full, shortest: shortest, region: region)
+            where !found.contains(where: { $0.language == extra.language }) {
+                found.append(extra)
+            }
+        }
         return found.sorted { $0.y < $1.y }
     }
 
@@ -84,13 +99,18 @@ package struct VisibleNoticeReader: Sendable {
     ) throws(CLibraryError) -> [VisibleNotice] {
         guard raster.width > 0, raster.height > 0, region.width > 0, region.height > 0 else { return [] }
         let engine = try OCREngine(languages: languages)
-        let shortest = raster.shortestSide
+        return read(engine: engine, full: GrayImage(raster), shortest: raster.shortestSide, region: region)
+    }
+
+    private func read(
+        engine: OCREngine, full: GrayImage, shortest: Int, region: (x: Int, y: Int, width: Int, height: Int)
+    ) -> [VisibleNotice] {
         let (padX, padY) = (region.width / 2, region.height / 2)
-        let columns = max(0, region.x - padX) ..< min(raster.width, region.x + region.width + padX)
-        let rows = max(0, region.y - padY) ..< min(raster.height, region.y + region.height + padY)
+        let columns = max(0, region.x - padX) ..< min(full.width, region.x + region.width + padX)
+        let rows = max(0, region.y - padY) ..< min(full.height, region.y + region.height + padY)
         guard !columns.isEmpty, !rows.isEmpty else { return [] }
         let scale = shortest < minimumWorkingSide ? min(4, Double(minimumWorkingSide) / Double(shortest)) : 1
-        let image = GrayImage(raster).cropped(columns: columns, rows: rows).scaled(by: scale)
+        let image = full.cropped(columns: columns, rows: rows).scaled(by: scale)
             .padded(by: Self.margin, value: 128)
         return engine.lines(gray: image.pixels, width: image.width, height: image.height).compactMap {
             notice(

@@ -98,6 +98,24 @@ import LabelerCInterop
         return AnnexE.requiredKeys.first { label.value($0)?.isEmpty != false }.map { "a valid label lacks \($0)" }
     }
 
+    /// `LabelerConfig(parsing:)` on TOML (``TOMLSubset``): never crashes; an error names a line
+    /// and an offset inside the input; parsing is deterministic.
+    public static func config(_ data: UnsafeRawBufferPointer) -> String? {
+        let bytes = Array(data)
+        do {
+            let entries = try TOMLSubset.parse(bytes)
+            guard (try? TOMLSubset.parse(bytes)) == entries else { return "two parses differ" }
+            let lines = bytes.filter { $0 == 0x0A }.count + 1
+            if let bad = entries.first(where: { $0.line < 1 || $0.line > lines }) {
+                return "line \(bad.line) of \(lines)"
+            }
+        } catch {
+            if error.offset < 0 || error.offset > bytes.count { return "offset \(error.offset) outside \(bytes.count)" }
+        }
+        _ = try? LabelerConfig(parsing: bytes, path: "fuzz.toml", json: false)
+        return nil
+    }
+
     /// `EXIFEditor.readTags` (libexif through LabelerCInterop) on an APP1 payload or a bare TIFF block.
     public static func exifReader(_ data: UnsafeRawBufferPointer) -> String? {
         _ = try? EXIFEditor.readTags(Array(data)[...])

@@ -15,6 +15,7 @@ final class CheckReportSink: Sendable {
     private struct State {
         var total = 0
         var failed = 0
+        var regimes: [RegimeReport.Regime: [RegimeReport.Status: Int]] = [:]
     }
 
     private let format: CheckCommand.Format
@@ -69,16 +70,18 @@ final class CheckReportSink: Sendable {
         state.withLock { state in
             state.total += 1
             if !failures.isEmpty { state.failed += 1 }
+            for regime in report.regimes { state.regimes[regime.regime, default: [:]][regime.status, default: 0] += 1 }
         }
         if let line { body.write(line + "\n") }  // add is called in walk order, one call at a time
     }
 
     /// Writes what follows the files (the summary line, or the JUnit frame) and closes the report.
     func finish() throws {
-        let (total, failed) = state.withLock { ($0.total, $0.failed) }
+        let (total, failed, regimes) = state.withLock { ($0.total, $0.failed, $0.regimes) }
         switch format {
         case .text:
             output.write("\(total) files checked: \(total - failed) passed, \(failed) failed\n")
+            if !regimes.isEmpty { output.write(Self.regimeTable(regimes)) }
         case .json:
             break
         case .html:
@@ -92,6 +95,22 @@ final class CheckReportSink: Sendable {
             try body.close()
         }
         try output.close()
+    }
+
+    /// Files per regime and status, as a plain-text table.
+    static func regimeTable(_ counts: [RegimeReport.Regime: [RegimeReport.Status: Int]]) -> String {
+        func pad(_ text: String, _ width: Int) -> String {
+            String(repeating: " ", count: max(0, width - text.count)) + text
+        }
+        var table = "regime                      met  partial  not met\n"
+        for regime in RegimeReport.Regime.allCases {
+            let row = counts[regime] ?? [:]
+            let title = regime.title + String(repeating: " ", count: max(0, 24 - regime.title.count))
+            table +=
+                title + pad(String(row[.met] ?? 0), 7) + pad(String(row[.partial] ?? 0), 9)
+                + pad(String(row[.notMet] ?? 0), 9) + "\n"
+        }
+        return table
     }
 
     static func escape(_ text: String) -> String {
