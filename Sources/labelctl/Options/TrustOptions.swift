@@ -19,7 +19,10 @@ struct TrustOptions: ParsableArguments {
     /// development root when there is one (C2PA 2.x §14.4: a validator's trust list is its own).
     func anchors() throws -> TrustAnchors? {
         // --trust-anchors, else trust_anchors in labelctl.toml / .json in the working folder.
-        let configured = LabelerConfig.find(in: ".").flatMap { try? LabelerConfig(contentsOf: $0) }?.trustAnchors
+        var configured: String?
+        if trustAnchors == nil, let path = LabelerConfig.find(in: ".") {
+            do { configured = try LabelerConfig(contentsOf: path).trustAnchors } catch { throw CommandSupport.fail(error) }
+        }
         guard let trustAnchors = trustAnchors ?? configured else {
             return DevelopmentKeyStore.rootPEM().flatMap { try? TrustAnchors(pem: $0) }
         }
