@@ -21,7 +21,9 @@ struct TrustOptions: ParsableArguments {
         // --trust-anchors, else trust_anchors in labelctl.toml / .json in the working folder.
         var configured: String?
         if trustAnchors == nil, let path = LabelerConfig.find(in: ".") {
-            do { configured = try LabelerConfig(contentsOf: path).trustAnchors } catch { throw CommandSupport.fail(error) }
+            do { configured = try LabelerConfig(contentsOf: path).trustAnchors } catch {
+                throw CommandSupport.fail(error)
+            }
         }
         guard let trustAnchors = trustAnchors ?? configured else {
             return DevelopmentKeyStore.rootPEM().flatMap { try? TrustAnchors(pem: $0) }
