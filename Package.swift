@@ -46,7 +46,8 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CLibDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CFreeType", pkgConfig: "freetype2", providers: [.apt(["libfreetype-dev"])]),
-        .systemLibrary(name: "CTesseract", pkgConfig: "tesseract", providers: [.apt(["libtesseract-dev"])]),
+        // Headers only: libtesseract is loaded on first use (CLabelerShims/src/shims_tesseract.c).
+        .systemLibrary(name: "CTesseract", providers: [.apt(["libtesseract-dev"])]),
         .target(
             name: "CLabelerShims",
             dependencies: ["CLibPNG", "CLibJPEG", "CLibEXIF", "CFreeType"]

@@ -1,4 +1,5 @@
-internal import CTesseract
+internal import CLabelerShims
+import CTesseract
 internal import Glibc
 
 /// One line of text Tesseract read, in the coordinates of the image it was given.
@@ -53,6 +54,12 @@ package final class OCREngine {
     /// - Throws: ``CLibraryError`` (`.tesseract`, ``CLibraryError/libraryFailure``) when the
     ///   language data cannot be loaded.
     package init(languages: String, dataPath: String? = nil) throws(CLibraryError) {
+        var error = [CChar](repeating: 0, count: 256)
+        guard CLabelerShims_tesseract_load(&error, error.count) == 0 else {
+            throw CLibraryError(
+                library: .tesseract, code: CLibraryError.libraryFailure,
+                message: String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+        }
         guard let handle = TessBaseAPICreate() else {
             throw CLibraryError(library: .tesseract, code: CLibraryError.noMemory, message: "TessBaseAPICreate failed")
         }

@@ -162,6 +162,12 @@ int CLabelerShims_exif_problems(const void *document, char *err, size_t err_len)
 /// exif_data_unref plus exif_log_unref, then frees the document. NULL is ignored.
 void CLabelerShims_exif_close(void *document);
 
+/// Loads libtesseract.so.5 on first call (dlopen, RTLD_LOCAL) and resolves the Tesseract C API
+/// functions OCREngine uses, which this shim defines as forwarders so the executable does not
+/// link Tesseract and its ~50 dependencies at start-up. 0 when loaded; else -1 and `err` says why.
+/// Thread-safe (pthread_once). Call it before any Tess* function.
+int CLabelerShims_tesseract_load(char *err, size_t err_len);
+
 #ifdef __cplusplus
 }
 #endif
