@@ -39,6 +39,11 @@ public enum RegimeAssessment {
 
         func layer(_ name: LayerReport.Name) -> LayerReport? { layers.first { $0.name == name } }
 
+        /// A JSON or JSON Lines text: its notice goes into a string the reader sees, if anywhere.
+        var isJSON: Bool { layer(.jsonDisclosure).map { $0.status != .absent } ?? false }
+        static let jsonNoticeRemedy =
+            "text stamp --notice-in PATH: the notice inside the string the reader sees (choices.0.message.content)"
+
         static let metadataLayers: [LayerReport.Name] = [.iptc, .tc260, .exif, .c2pa, .frontMatter, .jsonDisclosure]
 
         func machineReadable(clause: String, countingWatermark: Bool = false) -> DutyReport {
@@ -68,7 +73,8 @@ public enum RegimeAssessment {
                 guard let notice = layer(.notice), notice.status == .present else {
                     return DutyReport(
                         .visibleWarning, clause: clause, status: .notMet,
-                        evidence: "no notice at the start or end of the text", remedy: "text " + remedy)
+                        evidence: "no notice at the start or end of the text",
+                        remedy: isJSON ? Self.jsonNoticeRemedy : "text " + remedy)
                 }
                 return DutyReport(
                     .visibleWarning, clause: clause, status: .met, metBy: [.notice],
@@ -211,7 +217,7 @@ public enum RegimeAssessment {
                     return DutyReport(
                         .explicitLabel, clause: "GB 45438 §5.1", status: .notMet,
                         evidence: notice?.status == .present ? "the notice has no Chinese line" : "no notice",
-                        remedy: "text stamp " + remedy)
+                        remedy: isJSON && notice?.status != .present ? Self.jsonNoticeRemedy : "text stamp " + remedy)
                 }
                 return DutyReport(
                     .explicitLabel, clause: "GB 45438 §5.1", status: .met, metBy: [.notice],

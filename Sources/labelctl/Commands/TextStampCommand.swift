@@ -90,6 +90,14 @@ struct TextStampCommand: ParsableCommand {
             throw ValidationError(
                 "--no-notice contradicts --profile \(profile?.description ?? ""): its regimes need the notice")
         }
+        let mayBeJSON =
+            [.json, .jsonl].contains(try text.textFormat())
+            || sources.contains { $0.hasSuffix(".json") || $0.hasSuffix(".jsonl") || Self.isFolder($0) }
+        if !quiet, profile?.visibleLabel == true, noticeIn == nil, mayBeJSON {
+            CommandSupport.printError(
+                "note: JSON and JSON Lines inputs get the notice only with --notice-in PATH (the string the reader "
+                    + "sees, e.g. choices.0.message.content); without it their KZ and CN duties read not met")
+        }
         let disclosure = try self.disclosure.merged(with: config, profile: profile).disclosure()
         if !quiet, let profile {
             CommandSupport.printError(

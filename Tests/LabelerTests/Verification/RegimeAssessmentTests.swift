@@ -96,6 +96,10 @@ import Testing
         }
         #expect(regime(.eu, layers, .text)?.duties.first { $0.duty == .watermark }?.metBy == [.c2pa])
         #expect(regime(.kz, [notice], .text)?.status == .partial)
+        // A JSON response without the notice in its content: the remedy says where it goes.
+        let json = LayerReport(name: .jsonDisclosure, status: .present, declaresAI: true)
+        let warning = regime(.kz, [json], .text)?.duties.first { $0.duty == .visibleWarning }
+        #expect(warning?.status == .notMet && warning?.remedy?.contains("--notice-in") == true)
         #expect(regime(.eu, [], .text)?.status == .notMet)
     }
 }
