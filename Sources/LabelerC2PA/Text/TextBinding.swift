@@ -34,12 +34,19 @@ public enum TextBinding {
     /// validates and normalizes the slow way. No scalar past U+FFFF is stable, so a 4-byte
     /// sequence ends the pass.
     static func isValidAndStable(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(bytes.baseAddress) else { return true }
         var index = 0
         let end = bytes.count
         while index < end {
             let lead = bytes[index]
             if lead < 0x80 {
                 index += 1
+                // A run of ASCII eight bytes at a time.
+                while index + 8 <= end,
+                    base.loadUnaligned(fromByteOffset: index, as: UInt64.self) & 0x8080_8080_8080_8080 == 0
+                {
+                    index += 8
+                }
                 continue
             }
             let scalar: UInt32
