@@ -55,7 +55,7 @@ public enum TextManifestWrapper {
     /// The wrapper for `store` without padding (as c2pa-text's `encode_wrapper` writes it).
     /// - Throws: ``TextManifestWrapperError/storeTooLarge(size:limit:)``.
     public static func encode(store: [UInt8]) throws(TextManifestWrapperError) -> [UInt8] {
-        try encode(store: store, padding: 0, of: 0)
+        try encode(store: store, paddedTo: nil)
     }
 
     /// The wrapper for `store` padded to exactly `length` UTF-8 bytes (normally
@@ -63,21 +63,21 @@ public enum TextManifestWrapper {
     /// - Throws: ``TextManifestWrapperError/paddingUnrepresentable(gap:)`` when `length` is
     ///   below the unpadded length or the gap is 1, 2 or 5 bytes.
     public static func encodePadded(store: [UInt8], length: Int) throws(TextManifestWrapperError) -> [UInt8] {
-        let gap = length - unpaddedLength(store: store)
-        let wide = gap % 3  // 4-byte selectors (0x10); the rest is 3-byte ones (0x00)
-        guard gap >= 0, gap - 4 * wide >= 0 else { throw .paddingUnrepresentable(gap: gap) }
-        return try encode(store: store, padding: (gap - 4 * wide) / 3, of: wide)
+        try encode(store: store, paddedTo: length)
     }
 
+    /// Writes the marker, header and store, then (with `length`) pads the rest: the gap is what
+    /// is left after the store, so the selectors are not counted in a pass of their own.
     private static func encode(
-        store: [UInt8], padding narrow: Int, of wide: Int
+        store: [UInt8], paddedTo length: Int?
     ) throws(TextManifestWrapperError)
         -> [UInt8]
     {
         guard store.count <= maxStoreSize else { throw .storeTooLarge(size: store.count, limit: maxStoreSize) }
         let header = magic + [version] + storeLengthBytes(store.count)
-        let capacity = marker.count + (header.count + store.count + narrow + wide) * 4
-        return [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+        let capacity = max(marker.count + (header.count + store.count) * 4, length ?? 0) + 4
+        var unrepresentableGap: Int?
+        let wrapper = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
             var cursor = 0
             for byte in marker {
                 out[cursor] = byte
@@ -97,10 +97,21 @@ public enum TextManifestWrapper {
                     }
                 }
             }
+            count = cursor
+            guard let length else { return }
+            let gap = length - cursor
+            let wide = gap % 3  // 4-byte selectors (0x10); the rest is 3-byte ones (0x00)
+            guard gap >= 0, gap - 4 * wide >= 0 else {
+                unrepresentableGap = gap
+                return
+            }
+            let narrow = (gap - 4 * wide) / 3
             for _ in 0 ..< narrow { writeSelector(0x00, to: out, at: &cursor) }
             for _ in 0 ..< wide { writeSelector(0x10, to: out, at: &cursor) }
             count = cursor
         }
+        if let unrepresentableGap { throw .paddingUnrepresentable(gap: unrepresentableGap) }
+        return wrapper
     }
 
     static func storeLengthBytes(_ count: Int) -> [UInt8] {
