@@ -34,6 +34,18 @@ import Testing
                     "start": found.range.lowerBound, "length": found.range.count,
                     "dataHash": try Self.dataHash(in: found.store).map { String(format: "%02x", $0) }.joined(),
                 ])
+            // 1b. The same through the per-run template (a patched store, its own IDs and signature).
+            let template = try TextManifestTemplate(builder: TextManifestSigningTests.builder(signer))
+            let templated = try template.sign(Array("Un mode\u{300}le l'a e\u{301}crit. 人工智能生成。\n".utf8))
+            let fromTemplate = try #require(try TextManifestWrapper.find(in: templated))
+            try write("template.txt", templated)
+            try write("template.store", fromTemplate.store)
+            try json(
+                "template.json",
+                [
+                    "start": fromTemplate.range.lowerBound, "length": fromTemplate.range.count,
+                    "dataHash": try Self.dataHash(in: fromTemplate.store).map { String(format: "%02x", $0) }.joined(),
+                ])
             // 2. A store signed for a padded wrapper after `visible`, for c2pa-text to wrap.
             let visible = Array("A second text, wrapped by c2pa-text.\n".utf8)
             let wrapper = try TextManifestSigner.wrapper(

@@ -157,7 +157,37 @@ import Testing
             let expected = Array(sample.precomposedStringWithCanonicalMapping.utf8)
             #expect(TextBinding.nfc(Array(sample.utf8)) == expected, "\(sample)")
         }
+        // The one-pass check still refuses what is not UTF-8: overlongs, surrogates, truncations, stray bytes.
+        for bad: [UInt8] in [
+            [0xC0, 0x80], [0xE0, 0x80, 0x80], [0xED, 0xA0, 0x80], [0xD0], [0xE4, 0xB8], [0x80], [0xFF],
+        ] {
+            #expect(TextBinding.nfc(Array("ok ".utf8) + bad + Array(" ок".utf8)) == nil, "\(bad)")
+        }
         #expect(TextBinding.isStableNFC("Жасанды 人工智能 한국어 カナ"))
         #expect(!TextBinding.isStableNFC("Cafe\u{301}") && !TextBinding.isStableNFC("\u{2126}"))
+    }
+}
+
+/// The table-driven composition of decomposed Latin text agrees with Foundation's normalizer.
+@Suite struct TextBindingLatinPairsTests {
+    @Test("every pair in the table, and texts around it, come out as Foundation's NFC")
+    func agreesWithFoundation() throws {
+        #expect(TextBinding.latinPairs.count > 300)
+        var samples: [String] = TextBinding.latinPairs.keys.compactMap { key in
+            guard let letter = Unicode.Scalar(key >> 16), let mark = Unicode.Scalar(key & 0xFFFF) else { return nil }
+            return "x" + String(letter) + String(mark) + "y"
+        }
+        samples += [
+            "Le mode\u{300}le a e\u{301}crit ce paragraphe sur les rivie\u{300}res. Жасанды 人工智能 한국어",
+            "e\u{301}\u{301}", "a\u{323}\u{302}", "q\u{301}", "\u{301}start", "e\u{301}", "e\u{301}\u{1100}",
+            "\u{AC00}\u{11A8} e\u{301}", "A\u{30A} \u{212B}", "e\u{301}\u{0}e\u{300}", "i\u{308}\u{FF01}",
+            "e\u{0340}", "e\u{0344}",
+        ]
+        for sample in samples {
+            let expected = Array(sample.precomposedStringWithCanonicalMapping.utf8)
+            #expect(TextBinding.nfc(Array(sample.utf8)) == expected, "\(sample.unicodeScalars.map(\.value))")
+        }
+        // Invalid UTF-8 after a decomposed letter is still refused.
+        #expect(TextBinding.nfc(Array("e\u{301}".utf8) + [0xC0, 0x80]) == nil)
     }
 }

@@ -89,6 +89,22 @@ def main(directory):
         str(result),
     )
 
+    # 1b. A text signed through the per-run TextManifestTemplate (patched store, fresh signature).
+    templated = read(directory, "template.txt").decode("utf-8")
+    facts = json.loads(read(directory, "template.json"))
+    info = find_wrapper_info(templated)
+    check("find_wrapper_info finds the template's wrapper", info is not None)
+    if info is not None:
+        found, start, length = info
+        check("find_wrapper_info: the template's store", found == read(directory, "template.store"))
+        check("find_wrapper_info: the template's exclusion", (start, length) == (facts["start"], facts["length"]))
+    manifest, clean = extract_manifest(templated)
+    digest = hashlib.sha256(unicodedata.normalize("NFC", clean).encode("utf-8")).hexdigest()
+    check("extract_manifest: the template's store", manifest == read(directory, "template.store"))
+    check("sha256(NFC(clean text)) is the template's data hash", digest == facts["dataHash"], f"{digest}")
+    result = validate_text(templated)
+    check("validate_text accepts the template's signed text", result.valid, str(result))
+
     # 2. Wrappers c2pa-text makes around our stores, for the Swift side to read back.
     visible = read(directory, "padded.visible").decode("utf-8")
     target = json.loads(read(directory, "padded.json"))["length"]

@@ -3,6 +3,7 @@ public import FoundationEssentials
 #else
 public import Foundation
 #endif
+internal import LabelerC2PA
 
 /// The one disclosure record every carrier is written from (regulation.md §7.1).
 ///
@@ -147,24 +148,7 @@ public struct Disclosure: Sendable, Hashable, Codable {
 
     /// A random (version 4, RFC 9562 §5.4) UUID in lower case, from the system generator
     /// (`getrandom`): Foundation's `UUID()` opened and read `/dev/urandom` for every output.
-    public static func randomUUID() -> String {
-        // Two 64-bit draws (two getrandom calls, not sixteen: this runs for every file stamped).
-        var generator = SystemRandomNumberGenerator()
-        let high = generator.next()
-        let low = generator.next()
-        var bytes = (0 ..< 8).map { UInt8(truncatingIfNeeded: high >> ($0 * 8)) }
-        bytes += (0 ..< 8).map { UInt8(truncatingIfNeeded: low >> ($0 * 8)) }
-        bytes[6] = bytes[6] & 0x0F | 0x40  // version 4
-        bytes[8] = bytes[8] & 0x3F | 0x80  // RFC 9562 variant
-        let digits = Array("0123456789abcdef".utf8)
-        var text: [UInt8] = []
-        text.reserveCapacity(36)
-        for (index, byte) in bytes.enumerated() {
-            if [4, 6, 8, 10].contains(index) { text.append(UInt8(ascii: "-")) }
-            text += [digits[Int(byte >> 4)], digits[Int(byte & 0x0F)]]
-        }
-        return String(decoding: text, as: UTF8.self)
-    }
+    public static func randomUUID() -> String { RandomUUID.make() }
 
     /// XML 1.0 §2.2 Char excludes C0 controls other than TAB, LF, CR.
     static func isForbiddenInXML(_ scalar: Unicode.Scalar) -> Bool {

@@ -9,13 +9,18 @@ extension Disclosure {
         signer: any Signer, parent: ParentIngredient? = nil, timeStampAuthority: (any TimeStampAuthority)? = nil
     ) -> ManifestBuilder {
         var builder = ManifestBuilder(
-            content: .init(
-                digitalSourceType: digitalSourceType.uri, softwareAgent: aiSystem,
-                softwareAgentVersion: aiSystemVersion,
-                instanceID: "xmp.iid:" + (contentID ?? Disclosure.randomUUID()), parent: parent,
-                metadata: Stamper.c2paMetadata(for: self)),
-            signer: signer, manifestID: Disclosure.randomUUID())
+            content: manifestContent(parent: parent), signer: signer, manifestID: Disclosure.randomUUID())
         builder.timeStampAuthority = timeStampAuthority
         return builder
+    }
+
+    /// What ``manifestBuilder(signer:parent:timeStampAuthority:)`` says about the asset: the
+    /// digital source type, the AI system, the instance ID (`xmp.iid:` and the content ID, else a
+    /// fresh UUID) and the disclosure as `cawg.metadata`.
+    public func manifestContent(parent: ParentIngredient? = nil) -> ManifestBuilder.Content {
+        .init(
+            digitalSourceType: digitalSourceType.uri, softwareAgent: aiSystem, softwareAgentVersion: aiSystemVersion,
+            instanceID: "xmp.iid:" + (contentID ?? Disclosure.randomUUID()), parent: parent,
+            metadata: Stamper.c2paMetadata(for: self))
     }
 }

@@ -37,16 +37,24 @@ extension TextStamper {
         let stamped = try stampVisible(visible, fileName: fileName, as: resolved)
         let output = stamped.plan.materialize(from: visible)
         let disclosure = stamped.disclosure
-        let builder = disclosure.manifestBuilder(
-            signer: signer, parent: try existing.map { try TextManifestSigner.parentIngredient(bytes, $0) },
-            timeStampAuthority: options.timeStampAuthority)
+        let wrapper: (_ digest: [UInt8], _ offset: Int) throws -> [UInt8]
+        if existing == nil, let template = signingTemplate {
+            let content = disclosure.manifestContent()
+            let manifestID = Disclosure.randomUUID()
+            wrapper = { try template.wrapper(forTextDigest: $0, at: $1, content: content, manifestID: manifestID) }
+        } else {
+            let builder = disclosure.manifestBuilder(
+                signer: signer, parent: try existing.map { try TextManifestSigner.parentIngredient(bytes, $0) },
+                timeStampAuthority: options.timeStampAuthority)
+            wrapper = { try TextManifestSigner.wrapper(forTextDigest: $0, at: $1, builder: builder) }
+        }
         let signedBytes: [UInt8]
         do {
             switch stamped.format {
             case .plain, .markdown:
-                signedBytes = try TextManifestSigner.sign(output, builder: builder, existing: .refuse)
+                signedBytes = try Self.signAppended(output, wrapper: wrapper)
             case .json, .jsonl:
-                signedBytes = try Self.signInside(output, builder: builder)
+                signedBytes = try Self.signInside(output, wrapper: wrapper)
             }
         } catch let error as LabelerError {
             throw error
@@ -58,9 +66,26 @@ extension TextStamper {
         return StampedText(detection: stamped.detection, plan: plan, disclosure: disclosure)
     }
 
+    /// `output` NFC-normalized with the signed wrapper appended (``TextManifestSigner/sign(_:builder:existing:)``
+    /// with `.refuse`: the old wrapper was taken out before the visible layers were stamped).
+    static func signAppended(
+        _ output: [UInt8], wrapper: (_ digest: [UInt8], _ offset: Int) throws -> [UInt8]
+    ) throws -> [UInt8] {
+        if let found = try TextManifestWrapper.find(in: output) {
+            throw ManifestError("the text already carries a C2PA manifest wrapper at byte \(found.range.lowerBound)")
+        }
+        guard let normalized = TextBinding.nfc(output) else {
+            let offset = TextBinding.firstInvalidUTF8Offset(output) ?? 0
+            throw ManifestError("the text is not valid UTF-8 (byte \(offset) of the text without its wrapper)")
+        }
+        return normalized + (try wrapper(Array(SHA256.hash(data: normalized)), normalized.count))
+    }
+
     /// `output` with the last ``JSONDisclosure/placeholder`` replaced by the signed wrapper and any
     /// earlier ones by nothing: the wrapper excludes its own bytes, the NFC rest is hashed.
-    static func signInside(_ output: [UInt8], builder: ManifestBuilder) throws -> [UInt8] {
+    static func signInside(
+        _ output: [UInt8], wrapper: (_ digest: [UInt8], _ offset: Int) throws -> [UInt8]
+    ) throws -> [UInt8] {
         let marker = Array(JSONDisclosure.placeholder.utf8)
         var pieces: [ArraySlice<UInt8>] = []
         var rest = output[...]
@@ -75,6 +100,6 @@ extension TextStamper {
             throw LabelerError(.corrupt, "c2pa: the text is not UTF-8")
         }
         let digest = Array(SHA256.hash(data: head + tail))
-        return head + (try TextManifestSigner.wrapper(forTextDigest: digest, at: head.count, builder: builder)) + tail
+        return head + (try wrapper(digest, head.count)) + tail
     }
 }

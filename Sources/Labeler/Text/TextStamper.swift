@@ -1,3 +1,5 @@
+import LabelerC2PA
+
 /// Writes the disclosure into text: a pure function from input bytes and options to a
 /// ``StampedText`` (regulation.md §6, §7.5):
 ///
@@ -13,12 +15,20 @@
 public struct TextStamper: Sendable {
     public let disclosure: Disclosure
     public let options: TextStampOptions
+    /// With a signer and no time-stamp authority: the run's signing template (C2PA 2.4 §A.8),
+    /// laid out once from the disclosure, so each text patches its IDs, binding and metadata into
+    /// it instead of building a store (``TextManifestTemplate``). `nil`: every text uses a builder.
+    let signingTemplate: TextManifestTemplate?
 
     /// - Throws: ``LabelerError`` `.invalidRequest` when the disclosure cannot be written.
     public init(disclosure: Disclosure, options: TextStampOptions = TextStampOptions()) throws {
         try disclosure.validate()
         self.disclosure = disclosure
         self.options = options
+        signingTemplate = options.signer.flatMap { signer in
+            options.timeStampAuthority == nil
+                ? try? TextManifestTemplate(builder: disclosure.resolved().manifestBuilder(signer: signer)) : nil
+        }
     }
 
     /// Stamps `bytes`. `fileName` (or a path) decides the format by extension when

@@ -121,7 +121,7 @@ public struct ManifestBuilder: Sendable {
         try store(exclusion: exclusion, dataHash: dataHash, signed: true)
     }
 
-    private func store(exclusion: Range<Int>, dataHash: [UInt8], signed: Bool) throws -> [UInt8] {
+    func store(exclusion: Range<Int>, dataHash: [UInt8], signed: Bool) throws -> [UInt8] {
         let assertionBoxes = try assertions(exclusion: exclusion, dataHash: dataHash)
         let claim = claimBytes(referencing: assertionBoxes)
         let signature = try signatureBox(claim: claim, signed: signed)

@@ -44,13 +44,18 @@ public enum TextManifestWrapper {
     public static func unpaddedLength(store: [UInt8]) -> Int {
         var length = marker.count + 3 * 2 + 4 * 7  // magic: one 0x00; version 0x01; the rest ≥ 0x10
         length += storeLengthBytes(store.count).reduce(0) { $0 + selectorWidth($1) }
-        return store.reduce(length) { $0 + selectorWidth($1) }
+        let narrow = store.withUnsafeBufferPointer { bytes in
+            var count = 0
+            for byte in bytes where byte < 0x10 { count += 1 }
+            return count
+        }
+        return length + 4 * store.count - narrow
     }
 
     /// The wrapper for `store` without padding (as c2pa-text's `encode_wrapper` writes it).
     /// - Throws: ``TextManifestWrapperError/storeTooLarge(size:limit:)``.
     public static func encode(store: [UInt8]) throws(TextManifestWrapperError) -> [UInt8] {
-        try encode(store: store, padding: 0, of: 0)
+        try encode(store: store, paddedTo: nil)
     }
 
     /// The wrapper for `store` padded to exactly `length` UTF-8 bytes (normally
@@ -58,25 +63,55 @@ public enum TextManifestWrapper {
     /// - Throws: ``TextManifestWrapperError/paddingUnrepresentable(gap:)`` when `length` is
     ///   below the unpadded length or the gap is 1, 2 or 5 bytes.
     public static func encodePadded(store: [UInt8], length: Int) throws(TextManifestWrapperError) -> [UInt8] {
-        let gap = length - unpaddedLength(store: store)
-        let wide = gap % 3  // 4-byte selectors (0x10); the rest is 3-byte ones (0x00)
-        guard gap >= 0, gap - 4 * wide >= 0 else { throw .paddingUnrepresentable(gap: gap) }
-        return try encode(store: store, padding: (gap - 4 * wide) / 3, of: wide)
+        try encode(store: store, paddedTo: length)
     }
 
+    /// Writes the marker, header and store, then (with `length`) pads the rest: the gap is what
+    /// is left after the store, so the selectors are not counted in a pass of their own.
     private static func encode(
-        store: [UInt8], padding narrow: Int, of wide: Int
+        store: [UInt8], paddedTo length: Int?
     ) throws(TextManifestWrapperError)
         -> [UInt8]
     {
         guard store.count <= maxStoreSize else { throw .storeTooLarge(size: store.count, limit: maxStoreSize) }
-        var out = marker
-        out.reserveCapacity(paddedLength(storeSize: store.count))
-        for byte in magic + [version] + storeLengthBytes(store.count) { appendSelector(byte, to: &out) }
-        for byte in store { appendSelector(byte, to: &out) }
-        for _ in 0 ..< narrow { appendSelector(0x00, to: &out) }
-        for _ in 0 ..< wide { appendSelector(0x10, to: &out) }
-        return out
+        let header = magic + [version] + storeLengthBytes(store.count)
+        let capacity = max(marker.count + (header.count + store.count) * 4, length ?? 0) + 4
+        var unrepresentableGap: Int?
+        let wrapper = [UInt8](unsafeUninitializedCapacity: capacity) { out, count in
+            var cursor = 0
+            for byte in marker {
+                out[cursor] = byte
+                cursor += 1
+            }
+            for byte in header { writeSelector(byte, to: out, at: &cursor) }
+            // The store, the bulk: each selector as one 4-byte store from a table (a 3-byte
+            // selector's fourth byte is overwritten by the next; every selector had 4 bytes of room).
+            if let base = UnsafeMutableRawPointer(out.baseAddress) {
+                store.withUnsafeBufferPointer { store in
+                    selectorTable.withUnsafeBufferPointer { table in
+                        for byte in store {
+                            let entry = table[Int(byte)]
+                            (base + cursor).storeBytes(of: entry.littleEndian, as: UInt32.self)
+                            cursor += byte < 0x10 ? 3 : 4
+                        }
+                    }
+                }
+            }
+            count = cursor
+            guard let length else { return }
+            let gap = length - cursor
+            let wide = gap % 3  // 4-byte selectors (0x10); the rest is 3-byte ones (0x00)
+            guard gap >= 0, gap - 4 * wide >= 0 else {
+                unrepresentableGap = gap
+                return
+            }
+            let narrow = (gap - 4 * wide) / 3
+            for _ in 0 ..< narrow { writeSelector(0x00, to: out, at: &cursor) }
+            for _ in 0 ..< wide { writeSelector(0x10, to: out, at: &cursor) }
+            count = cursor
+        }
+        if let unrepresentableGap { throw .paddingUnrepresentable(gap: unrepresentableGap) }
+        return wrapper
     }
 
     static func storeLengthBytes(_ count: Int) -> [UInt8] {
@@ -86,20 +121,35 @@ public enum TextManifestWrapper {
         ]
     }
 
+    /// VS(b) in UTF-8 for every byte b, as a little-endian `UInt32` (first byte lowest; a 3-byte
+    /// selector's fourth byte is 0).
+    private static let selectorTable: [UInt32] = (0 ... 255).map { (value: Int) -> UInt32 in
+        let byte = UInt8(value)
+        let utf8: [UInt8] =
+            byte < 0x10
+            ? [0xEF, 0xB8, 0x80 | byte, 0]
+            : [0xF3, 0xA0, 0x84 + ((byte - 0x10) >> 6), 0x80 | ((byte - 0x10) & 0x3F)]
+        return utf8.enumerated().reduce(0) { $0 | UInt32($1.element) << (8 * $1.offset) }
+    }
+
     @inline(__always) static func selectorWidth(_ byte: UInt8) -> Int { byte < 0x10 ? 3 : 4 }
 
-    /// Appends VS(`byte`) in UTF-8.
-    @inline(__always) static func appendSelector(_ byte: UInt8, to out: inout [UInt8]) {
+    /// Writes VS(`byte`) in UTF-8 at `cursor` (room for 4 bytes is the caller's) and moves past it.
+    @inline(__always) static func writeSelector(
+        _ byte: UInt8, to out: UnsafeMutableBufferPointer<UInt8>, at cursor: inout Int
+    ) {
         if byte < 0x10 {
-            out.append(0xEF)
-            out.append(0xB8)
-            out.append(0x80 | byte)
+            out[cursor] = 0xEF
+            out[cursor + 1] = 0xB8
+            out[cursor + 2] = 0x80 | byte
+            cursor += 3
         } else {
             let offset = byte - 0x10  // U+E0100 + offset = F3 A0 (84 + offset>>6) (80 + offset&3F)
-            out.append(0xF3)
-            out.append(0xA0)
-            out.append(0x84 + (offset >> 6))
-            out.append(0x80 | (offset & 0x3F))
+            out[cursor] = 0xF3
+            out[cursor + 1] = 0xA0
+            out[cursor + 2] = 0x84 + (offset >> 6)
+            out[cursor + 3] = 0x80 | (offset & 0x3F)
+            cursor += 4
         }
     }
 }
