@@ -35,12 +35,12 @@ demo: build
 	rm -rf out
 	bash demo/profile.sh
 	@echo; echo "== part 2: each layer on its own =="
-	@echo "== stamp SampleMedia/photos and SampleMedia/edge into out/ =="
-	$(LABELCTL) stamp $(DEMO_FLAGS) -o out SampleMedia/photos SampleMedia/edge
-	@echo; echo "== verify out/ (exit code 0: every file labelled and valid) =="
-	$(LABELCTL) verify out
+	@echo "== stamp SampleMedia/photos and SampleMedia/edge into out/layers/ (metadata only, lossless) =="
+	$(LABELCTL) stamp $(DEMO_FLAGS) -o out/layers SampleMedia/photos SampleMedia/edge
+	@echo; echo "== verify out/layers/ (exit code 0: every file labelled and valid) =="
+	$(LABELCTL) verify out/layers
 	@echo; echo "== exiftool reads what we wrote =="
-	exiftool -G1 -XMP-iptcExt:DigitalSourceType -XMP-iptcExt:AISystemUsed -XMP-TC260:AIGC out/coffee.png
+	exiftool -G1 -XMP-iptcExt:DigitalSourceType -XMP-iptcExt:AISystemUsed -XMP-TC260:AIGC out/layers/coffee.png
 	@echo; echo "== --visible: the notice drawn into the pixels (kk, ru, en, zh), then the metadata over the new bytes =="
 	$(LABELCTL) stamp $(DEMO_FLAGS) --visible --corner bottom-right -o out/visible SampleMedia/photos
 	$(LABELCTL) verify out/visible | grep -E "^out" || true
