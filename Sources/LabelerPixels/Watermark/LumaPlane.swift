@@ -36,6 +36,83 @@ struct LumaPlane: Sendable {
             values: Self.verticalMean(horizontal, width: width, height: height, radius: radius))
     }
 
+    /// (Y − box mean over (2·meanRadius+1)²) / (√(box mean of that squared over
+    /// (2·energyRadius+1)²) + 1), edges replicated: the detector's prefilter (watermark.md §5.4), in
+    /// four passes over two planes — horizontal running sums into a scratch plane, then vertical
+    /// running sums (one per column, vectorisable) that write the result in place.
+    func highPassNormalised(meanRadius: Int, energyRadius: Int) -> LumaPlane {
+        var high = values
+        var scratch = [Float](repeating: 0, count: values.count)
+        let (width, height) = (width, height)
+        guard width > 0, height > 0 else { return self }
+        var columns = [Float](repeating: 0, count: width)
+        high.withUnsafeMutableBufferPointer { high in
+            scratch.withUnsafeMutableBufferPointer { scratch in
+                columns.withUnsafeMutableBufferPointer { columns in
+                    guard let high = high.baseAddress, let scratch = scratch.baseAddress,
+                        let columns = columns.baseAddress
+                    else { return }
+                    Self.horizontalSums(
+                        high, into: scratch, width: width, height: height, radius: meanRadius, squared: false)
+                    let meanScale = 1 / Float((2 * meanRadius + 1) * (2 * meanRadius + 1))
+                    Self.verticalSums(scratch, columns: columns, width: width, height: height, radius: meanRadius) {
+                        row, sums in
+                        for x in 0 ..< width { high[row + x] -= sums[x] * meanScale }
+                    }
+                    Self.horizontalSums(
+                        high, into: scratch, width: width, height: height, radius: energyRadius, squared: true)
+                    let energyScale = 1 / Float((2 * energyRadius + 1) * (2 * energyRadius + 1))
+                    Self.verticalSums(scratch, columns: columns, width: width, height: height, radius: energyRadius) {
+                        row, sums in
+                        for x in 0 ..< width { high[row + x] /= (max(sums[x], 0) * energyScale).squareRoot() + 1 }
+                    }
+                }
+            }
+        }
+        return LumaPlane(width: width, height: height, values: high)
+    }
+
+    /// Per row, the sum of the (2·radius+1) values around each one (squared first if asked),
+    /// edges replicated.
+    private static func horizontalSums(
+        _ input: UnsafeMutablePointer<Float>, into output: UnsafeMutablePointer<Float>, width: Int, height: Int,
+        radius: Int, squared: Bool
+    ) {
+        for y in 0 ..< height {
+            let source = input + y * width
+            let target = output + y * width
+            func value(_ x: Int) -> Float {
+                let v = source[min(max(x, 0), width - 1)]
+                return squared ? v * v : v
+            }
+            var sum: Float = 0
+            for x in -radius ... radius { sum += value(x) }
+            for x in 0 ..< width {
+                target[x] = sum
+                sum += value(x + radius + 1) - value(x - radius)
+            }
+        }
+    }
+
+    /// Running column sums over (2·radius+1) rows, edges replicated; `body(rowStart, sums)` is
+    /// called for each row with the sums of the rows around it.
+    private static func verticalSums(
+        _ input: UnsafeMutablePointer<Float>, columns: UnsafeMutablePointer<Float>, width: Int, height: Int,
+        radius: Int, _ body: (Int, UnsafeMutablePointer<Float>) -> Void
+    ) {
+        for x in 0 ..< width { columns[x] = 0 }
+        for offset in -radius ... radius {
+            let row = input + min(max(offset, 0), height - 1) * width
+            for x in 0 ..< width { columns[x] += row[x] }
+        }
+        for y in 0 ..< height {
+            body(y * width, columns)
+            let leaving = input + max(y - radius, 0) * width
+            let entering = input + min(y + radius + 1, height - 1) * width
+            for x in 0 ..< width { columns[x] += entering[x] - leaving[x] }
+        }
+    }
+
     /// The plane with `transform` applied to each value.
     func map(_ transform: (Float) -> Float) -> LumaPlane {
         LumaPlane(width: width, height: height, values: values.map(transform))
