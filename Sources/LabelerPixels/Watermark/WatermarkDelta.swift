@@ -1,0 +1,124 @@
+import Foundation
+
+/// The change the watermark makes, gain × mask × tiled pattern, never stored whole: each pass
+/// rebuilds one row at a time into a row buffer (one mask weight per 4 pixels, the tile read with
+/// wrap-around), so embedding reads and writes the RGBA and nothing the size of the image.
+///
+///     row y:  delta[x] = weights[y / 4][x / 4] · tile[y mod 128][x mod 128]
+///     pixel:  R, G, B += round(gain · delta[x]), clipped to 0…255 (alpha untouched)
+///
+/// `round` is to nearest, ties to even (the hardware rounding; vectorises).
+struct WatermarkDelta: Sendable {
+    let width: Int
+    let height: Int
+    /// The tiled pattern, unit RMS, row-major 128².
+    let tile: [Float]
+    let mask: PerceptualMask
+
+    /// delta of row `y` into `row` (`width` values).
+    private func fill(_ row: UnsafeMutablePointer<Float>, y: Int) {
+        let size = WatermarkPatterns.tile
+        let block = PerceptualMask.block
+        tile.withUnsafeBufferPointer { tile in
+            mask.weights.withUnsafeBufferPointer { weights in
+                let tileRow = (y & (size - 1)) * size
+                let weightRow = (y / block) * mask.blockWidth
+                var x = 0
+                while x < width {
+                    let weight = weights[weightRow + x / block]
+                    let end = min(x + block, width)
+                    while x < end {
+                        row[x] = weight * tile[tileRow + (x & (size - 1))]
+                        x += 1
+                    }
+                }
+            }
+        }
+    }
+
+    /// Calls `body(y, row)` for every `rowStep`-th row with that row's delta.
+    private func forEachRow(rowStep: Int, _ body: (Int, UnsafePointer<Float>) -> Void) {
+        var buffer = [Float](repeating: 0, count: width)
+        buffer.withUnsafeMutableBufferPointer { buffer in
+            guard let row = buffer.baseAddress else { return }
+            for y in stride(from: 0, to: height, by: rowStep) {
+                fill(row, y: y)
+                body(y, UnsafePointer(row))
+            }
+        }
+    }
+
+    /// RMS of delta over every `rowStep`-th row.
+    func rms(rowStep: Int) -> Double {
+        var total = 0.0
+        var count = 0
+        forEachRow(rowStep: rowStep) { _, row in
+            var rowTotal: Float = 0
+            for x in 0 ..< width { rowTotal += row[x] * row[x] }
+            total += Double(rowTotal)
+            count += width
+        }
+        return (total / Double(max(count, 1))).squareRoot()
+    }
+
+    /// PSNR (dB, RGB) of `pixels` + round(gain · delta) clipped, against `pixels`, over every
+    /// `rowStep`-th row. An integer plus a change rounds to the integer plus the rounded change, so
+    /// only pixels whose darkest or brightest channel would leave 0…255 need their channels one by one.
+    func psnr(_ pixels: [UInt8], gain: Float, rowStep: Int) -> Double {
+        var total = 0.0
+        var count = 0
+        pixels.withUnsafeBufferPointer { rgba in
+            forEachRow(rowStep: rowStep) { y, row in
+                var rowTotal: Float = 0
+                let base = y * width
+                for x in 0 ..< width {
+                    let change = (gain * row[x]).rounded(.toNearestOrEven)
+                    let index = (base + x) * 4
+                    let (r, g, b) = (rgba[index], rgba[index + 1], rgba[index + 2])
+                    if Float(min(r, g, b)) + change >= 0, Float(max(r, g, b)) + change <= 255 {
+                        rowTotal += 3 * change * change
+                        continue
+                    }
+                    for channel in 0 ..< 3 {
+                        let old = Float(rgba[index + channel])
+                        let new = min(max(old + change, 0), 255)
+                        rowTotal += (new - old) * (new - old)
+                    }
+                }
+                total += Double(rowTotal)
+                count += width
+            }
+        }
+        return Self.psnr(squaredError: total, samples: 3 * count)
+    }
+
+    /// Writes `source` + round(gain · delta), clipped, into `target` (same size; its alpha is
+    /// left as it is) and returns the PSNR of the result against `source`.
+    func apply(gain: Float, from source: [UInt8], to target: inout [UInt8]) -> Double {
+        var total = 0.0
+        source.withUnsafeBufferPointer { source in
+            target.withUnsafeMutableBufferPointer { target in
+                forEachRow(rowStep: 1) { y, row in
+                    var rowTotal: Float = 0
+                    let base = y * width * 4
+                    for x in 0 ..< width {
+                        let change = (gain * row[x]).rounded(.toNearestOrEven)
+                        for channel in 0 ..< 3 {
+                            let old = Float(source[base + x * 4 + channel])
+                            let new = min(max(old + change, 0), 255)
+                            target[base + x * 4 + channel] = UInt8(new)
+                            rowTotal += (new - old) * (new - old)
+                        }
+                    }
+                    total += Double(rowTotal)
+                }
+            }
+        }
+        return Self.psnr(squaredError: total, samples: 3 * width * height)
+    }
+
+    private static func psnr(squaredError: Double, samples: Int) -> Double {
+        let mse = squaredError / Double(max(samples, 1))
+        return mse > 0 ? 10 * Foundation.log10(65025 / mse) : .infinity
+    }
+}
