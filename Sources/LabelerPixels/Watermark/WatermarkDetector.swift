@@ -18,11 +18,11 @@ import Foundation
 /// 128² shifts × ``WatermarkScaleSearch/scaleCount`` scales — whether or not the search ran, so
 /// stopping at a native hit does not make it optimistic (§3.3, §5.5).
 package struct WatermarkDetector: Sendable {
-    /// Hypotheses one image can be tested under: 16,384 shifts × 739 scales ≈ 1.2e7.
+    /// Hypotheses one image can be tested under: 16,384 shifts × 739 scales = 12,107,776.
     package static let hypotheses = WatermarkPatterns.pixelCount * WatermarkScaleSearch.scaleCount
     /// The per-image false-positive rate the threshold is set for.
     package static let falsePositiveTarget = 1e-6
-    /// z at which the sync counts as found: hypotheses × Q(z) = 1e-6 (about 7.39).
+    /// z at which the sync counts as found: hypotheses × Q(z) = 1e-6 (about 7.37).
     package static let threshold: Double = {
         var (low, high) = (0.0, 20.0)
         for _ in 0 ..< 100 {
