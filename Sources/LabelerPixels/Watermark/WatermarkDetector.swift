@@ -52,12 +52,12 @@ package struct WatermarkDetector: Sendable {
                 outcome: .insufficientSignal, payload: nil, zScore: 0, falsePositiveBound: 1, hypotheses: 0,
                 offset: (0, 0), scale: 1, bitAgreement: nil)
         }
-        let luma = LumaPlane(luma: raster)
-        let plane = Self.prefilter(luma)
+        let plane = Self.prefilter(LumaPlane(luma: raster))
         var found = (correlation: SyncCorrelation(folded: Self.fold(plane), patterns: patterns), scale: 1.0)
         var textured = true
         if found.correlation.zScore < Self.threshold {
-            textured = luma.localDeviation().mean >= Watermark.minimumTexture
+            // Luma again rather than kept: only a native miss needs it.
+            textured = LumaPlane(luma: raster).localDeviation().mean >= Watermark.minimumTexture
             if textured, searchesScales, let step = WatermarkScaleSearch(patterns: patterns).bestStep(plane) {
                 let scale = WatermarkScaleSearch.scale(step: step)
                 let window = ScaledTileFold.centred(
@@ -89,7 +89,9 @@ package struct WatermarkDetector: Sendable {
 
     /// Luma minus its 11 × 11 local mean, over its 13 × 13 local RMS + 1.
     static func prefilter(_ luma: LumaPlane) -> LumaPlane {
-        luma.highPassNormalised(meanRadius: 5, energyRadius: 6)
+        var plane = luma
+        plane.normaliseHighPass(meanRadius: 5, energyRadius: 6)
+        return plane
     }
 
     /// The mean of every 128 × 128 tile position, row-major; positions no pixel reaches are 0.
