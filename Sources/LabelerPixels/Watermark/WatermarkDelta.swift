@@ -7,7 +7,9 @@ import Foundation
 ///     row y:  delta[x] = weights[y / 4][x / 4] · tile[y mod 128][x mod 128]
 ///     pixel:  R, G, B += round(gain · delta[x]), clipped to 0…255 (alpha untouched)
 ///
-/// `round` is to nearest, ties to even (the hardware rounding; vectorises).
+/// `round` is to nearest, ties to even (the hardware rounding; vectorises). Marking happens in
+/// place: nothing the size of the image is copied, and a pass that misses the target PSNR is undone
+/// from the change itself plus a copy of each row where clipping lost a value.
 struct WatermarkDelta: Sendable {
     let width: Int
     let height: Int
@@ -92,54 +94,90 @@ struct WatermarkDelta: Sendable {
         return Self.psnr(squaredError: total, samples: 3 * count)
     }
 
-    /// Writes `source` + round(gain · delta), clipped, into `target` (same size; alpha is copied
-    /// from `source`) and returns the PSNR of the result against `source`. Four pixels (16 bytes)
-    /// at a time: the change is spread over R, G, B (0 on alpha), added and clamped in 32-bit lanes.
-    func apply(gain: Float, from source: [UInt8], to target: inout [UInt8]) -> Double {
+    /// Adds round(gain · delta), clipped, to R, G and B of `pixels` in place and returns the PSNR
+    /// of the result against the pixels as they were, with the original bytes of every row where
+    /// clipping lost a value (the rows, and their bytes one after another) for
+    /// ``undo(gain:clipped:in:)``. Four pixels (16 bytes) at
+    /// a time: the change is spread over R, G, B (0 on alpha), added and clamped in 32-bit lanes.
+    func apply(gain: Float, to pixels: inout [UInt8]) -> (psnr: Double, clipped: (rows: [Int], bytes: [UInt8])) {
         var total = 0.0
-        source.withUnsafeBufferPointer { source in
-            target.withUnsafeMutableBufferPointer { target in
-                guard let source = source.baseAddress, let target = target.baseAddress else { return }
-                let (low, high) = (SIMD16<Int32>.zero, SIMD16<Int32>(repeating: 255))
-                forEachRow(rowStep: 1) { y, row in
-                    let base = y * width * 4
-                    var errors = SIMD16<Int32>.zero
-                    var x = 0
-                    while x + 4 <= width {
-                        let changes = (SIMD4<Float>(row[x], row[x + 1], row[x + 2], row[x + 3]) * gain)
-                            .rounded(.toNearestOrEven)
-                        let (c0, c1, c2, c3) = (
-                            Int32(changes[0]), Int32(changes[1]), Int32(changes[2]), Int32(changes[3])
-                        )
-                        let spread = SIMD16<Int32>(
-                            c0, c0, c0, 0, c1, c1, c1, 0, c2, c2, c2, 0, c3, c3, c3, 0)
-                        let old = SIMD16<Int32>(
-                            truncatingIfNeeded: UnsafeRawPointer(source + base + 4 * x).loadUnaligned(
-                                as: SIMD16<UInt8>.self))
-                        let new = (old &+ spread).clamped(lowerBound: low, upperBound: high)
-                        UnsafeMutableRawPointer(target + base + 4 * x).storeBytes(
-                            of: SIMD16<UInt8>(truncatingIfNeeded: new), as: SIMD16<UInt8>.self)
-                        let difference = new &- old
-                        errors &+= difference &* difference
-                        x += 4
+        var clipped: (rows: [Int], bytes: [UInt8]) = ([], [])
+        var before = [UInt8](repeating: 0, count: width * 4)
+        pixels.withUnsafeMutableBufferPointer { pixels in
+            guard let pixels = pixels.baseAddress else { return }
+            let (low, high) = (SIMD16<Int32>.zero, SIMD16<Int32>(repeating: 255))
+            forEachRow(rowStep: 1) { y, row in
+                let base = y * width * 4
+                before.withUnsafeMutableBufferPointer { before in
+                    guard let before = before.baseAddress else { return }
+                    before.update(from: pixels + base, count: width * 4)
+                }
+                var errors = SIMD16<Int32>.zero
+                var clips = SIMD16<Int32>.zero
+                var x = 0
+                while x + 4 <= width {
+                    let changes = (SIMD4<Float>(row[x], row[x + 1], row[x + 2], row[x + 3]) * gain)
+                        .rounded(.toNearestOrEven)
+                    let (c0, c1, c2, c3) = (Int32(changes[0]), Int32(changes[1]), Int32(changes[2]), Int32(changes[3]))
+                    let spread = SIMD16<Int32>(c0, c0, c0, 0, c1, c1, c1, 0, c2, c2, c2, 0, c3, c3, c3, 0)
+                    let address = pixels + base + 4 * x
+                    let old = SIMD16<Int32>(
+                        truncatingIfNeeded: UnsafeRawPointer(address).loadUnaligned(as: SIMD16<UInt8>.self))
+                    let sum = old &+ spread
+                    let new = sum.clamped(lowerBound: low, upperBound: high)
+                    clips |= sum ^ new
+                    UnsafeMutableRawPointer(address).storeBytes(
+                        of: SIMD16<UInt8>(truncatingIfNeeded: new), as: SIMD16<UInt8>.self)
+                    let difference = new &- old
+                    errors &+= difference &* difference
+                    x += 4
+                }
+                var rowTotal = Int(errors.wrappedSum())
+                var rowClipped = clips != .zero
+                while x < width {
+                    let change = Int((gain * row[x]).rounded(.toNearestOrEven))
+                    for channel in 0 ..< 3 {
+                        let index = base + x * 4 + channel
+                        let old = Int(pixels[index])
+                        let new = min(max(old + change, 0), 255)
+                        rowClipped = rowClipped || new != old + change
+                        pixels[index] = UInt8(truncatingIfNeeded: new)
+                        rowTotal += (new - old) * (new - old)
                     }
-                    var rowTotal = Int(errors.wrappedSum())
-                    while x < width {
-                        let change = Int((gain * row[x]).rounded(.toNearestOrEven))
-                        for channel in 0 ..< 3 {
-                            let old = Int(source[base + x * 4 + channel])
-                            let new = min(max(old + change, 0), 255)
-                            target[base + x * 4 + channel] = UInt8(truncatingIfNeeded: new)
-                            rowTotal += (new - old) * (new - old)
-                        }
-                        target[base + x * 4 + 3] = source[base + x * 4 + 3]
-                        x += 1
+                    x += 1
+                }
+                if rowClipped {
+                    if clipped.rows.isEmpty { clipped.bytes.reserveCapacity(width * 4 * height) }
+                    clipped.rows.append(y)
+                    clipped.bytes.append(contentsOf: before)
+                }
+                total += Double(rowTotal)
+            }
+        }
+        return (Self.psnr(squaredError: total, samples: 3 * width * height), clipped)
+    }
+
+    /// Reverses ``apply(gain:to:)`` with the same gain: rows without clipping by subtracting the
+    /// change, the others from the bytes it returned.
+    func undo(gain: Float, clipped: (rows: [Int], bytes: [UInt8]), in pixels: inout [UInt8]) {
+        pixels.withUnsafeMutableBufferPointer { pixels in
+            forEachRow(rowStep: 1) { y, row in
+                let base = y * width * 4
+                for x in 0 ..< width {
+                    let change = Int((gain * row[x]).rounded(.toNearestOrEven))
+                    for channel in 0 ..< 3 {
+                        let index = base + x * 4 + channel
+                        pixels[index] = UInt8(truncatingIfNeeded: min(max(Int(pixels[index]) - change, 0), 255))
                     }
-                    total += Double(rowTotal)
+                }
+            }
+            let rowBytes = width * 4
+            for (number, y) in clipped.rows.enumerated() {
+                for offset in 0 ..< rowBytes {
+                    pixels[y * rowBytes + offset] = clipped.bytes[number * rowBytes + offset]
                 }
             }
         }
-        return Self.psnr(squaredError: total, samples: 3 * width * height)
     }
 
     private static func psnr(squaredError: Double, samples: Int) -> Double {
