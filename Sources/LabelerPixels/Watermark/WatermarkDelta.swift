@@ -9,7 +9,8 @@ import Foundation
 ///
 /// `round` is to nearest, ties to even (the hardware rounding; vectorises). Marking happens in
 /// place: nothing the size of the image is copied, and a pass that misses the target PSNR is undone
-/// from the change itself plus a copy of each row where clipping lost a value.
+/// from the change itself plus the original bytes of the few 4-pixel groups where clipping lost a
+/// value (``WatermarkClipping``).
 struct WatermarkDelta: Sendable {
     let width: Int
     let height: Int
@@ -95,25 +96,19 @@ struct WatermarkDelta: Sendable {
     }
 
     /// Adds round(gain · delta), clipped, to R, G and B of `pixels` in place and returns the PSNR
-    /// of the result against the pixels as they were, with the original bytes of every row where
-    /// clipping lost a value (the rows, and their bytes one after another) for
-    /// ``undo(gain:clipped:in:)``. Four pixels (16 bytes) at
-    /// a time: the change is spread over R, G, B (0 on alpha), added and clamped in 32-bit lanes.
-    func apply(gain: Float, to pixels: inout [UInt8]) -> (psnr: Double, clipped: (rows: [Int], bytes: [UInt8])) {
+    /// of the result against the pixels as they were, with what clipping lost for
+    /// ``undo(gain:clipped:in:)``: the byte offsets of the 16-byte groups (4 pixels) where it
+    /// happened and their original bytes, one group after another. Four pixels at a time: the
+    /// change is spread over R, G, B (0 on alpha), added and clamped in 32-bit lanes.
+    func apply(gain: Float, to pixels: inout [UInt8]) -> (psnr: Double, clipped: WatermarkClipping) {
         var total = 0.0
-        var clipped: (rows: [Int], bytes: [UInt8]) = ([], [])
-        var before = [UInt8](repeating: 0, count: width * 4)
+        var clipped = WatermarkClipping()
         pixels.withUnsafeMutableBufferPointer { pixels in
             guard let pixels = pixels.baseAddress else { return }
             let (low, high) = (SIMD16<Int32>.zero, SIMD16<Int32>(repeating: 255))
             forEachRow(rowStep: 1) { y, row in
                 let base = y * width * 4
-                before.withUnsafeMutableBufferPointer { before in
-                    guard let before = before.baseAddress else { return }
-                    before.update(from: pixels + base, count: width * 4)
-                }
                 var errors = SIMD16<Int32>.zero
-                var clips = SIMD16<Int32>.zero
                 var x = 0
                 while x + 4 <= width {
                     let changes = (SIMD4<Float>(row[x], row[x + 1], row[x + 2], row[x + 3]) * gain)
@@ -121,11 +116,11 @@ struct WatermarkDelta: Sendable {
                     let (c0, c1, c2, c3) = (Int32(changes[0]), Int32(changes[1]), Int32(changes[2]), Int32(changes[3]))
                     let spread = SIMD16<Int32>(c0, c0, c0, 0, c1, c1, c1, 0, c2, c2, c2, 0, c3, c3, c3, 0)
                     let address = pixels + base + 4 * x
-                    let old = SIMD16<Int32>(
-                        truncatingIfNeeded: UnsafeRawPointer(address).loadUnaligned(as: SIMD16<UInt8>.self))
+                    let bytes = UnsafeRawPointer(address).loadUnaligned(as: SIMD16<UInt8>.self)
+                    let old = SIMD16<Int32>(truncatingIfNeeded: bytes)
                     let sum = old &+ spread
                     let new = sum.clamped(lowerBound: low, upperBound: high)
-                    clips |= sum ^ new
+                    if any(sum .!= new) { clipped.keep(bytes, at: base + 4 * x) }
                     UnsafeMutableRawPointer(address).storeBytes(
                         of: SIMD16<UInt8>(truncatingIfNeeded: new), as: SIMD16<UInt8>.self)
                     let difference = new &- old
@@ -133,23 +128,17 @@ struct WatermarkDelta: Sendable {
                     x += 4
                 }
                 var rowTotal = Int(errors.wrappedSum())
-                var rowClipped = clips != .zero
                 while x < width {
                     let change = Int((gain * row[x]).rounded(.toNearestOrEven))
                     for channel in 0 ..< 3 {
                         let index = base + x * 4 + channel
                         let old = Int(pixels[index])
                         let new = min(max(old + change, 0), 255)
-                        rowClipped = rowClipped || new != old + change
+                        if new != old + change { clipped.keep(pixels[index], at: index) }
                         pixels[index] = UInt8(truncatingIfNeeded: new)
                         rowTotal += (new - old) * (new - old)
                     }
                     x += 1
-                }
-                if rowClipped {
-                    if clipped.rows.isEmpty { clipped.bytes.reserveCapacity(width * 4 * height) }
-                    clipped.rows.append(y)
-                    clipped.bytes.append(contentsOf: before)
                 }
                 total += Double(rowTotal)
             }
@@ -157,9 +146,9 @@ struct WatermarkDelta: Sendable {
         return (Self.psnr(squaredError: total, samples: 3 * width * height), clipped)
     }
 
-    /// Reverses ``apply(gain:to:)`` with the same gain: rows without clipping by subtracting the
-    /// change, the others from the bytes it returned.
-    func undo(gain: Float, clipped: (rows: [Int], bytes: [UInt8]), in pixels: inout [UInt8]) {
+    /// Reverses ``apply(gain:to:)`` with the same gain: every channel by subtracting the change,
+    /// then the clipped ones from what it kept.
+    func undo(gain: Float, clipped: WatermarkClipping, in pixels: inout [UInt8]) {
         pixels.withUnsafeMutableBufferPointer { pixels in
             forEachRow(rowStep: 1) { y, row in
                 let base = y * width * 4
@@ -171,13 +160,8 @@ struct WatermarkDelta: Sendable {
                     }
                 }
             }
-            let rowBytes = width * 4
-            for (number, y) in clipped.rows.enumerated() {
-                for offset in 0 ..< rowBytes {
-                    pixels[y * rowBytes + offset] = clipped.bytes[number * rowBytes + offset]
-                }
-            }
         }
+        clipped.restore(in: &pixels)
     }
 
     private static func psnr(squaredError: Double, samples: Int) -> Double {
