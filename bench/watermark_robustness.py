@@ -24,7 +24,6 @@ Prints Markdown tables: exact-payload rate per attack and method, PSNR, clean-im
 timings (ms per megapixel, one core, in memory: decode/encode excluded on both sides).
 """
 import argparse
-import glob
 import importlib.util
 import io
 import json
@@ -133,7 +132,6 @@ def clean_images(count):
         image = cv2.imread(os.path.join(folder, name), cv2.IMREAD_COLOR)
         if image is not None and min(image.shape[:2]) >= 128:
             sources.append(image)
-    fonts = [f for f in glob.glob("/usr/share/fonts/truetype/dejavu/*.ttf")] or [None]
     words = ("the quick brown fox jumps over the lazy dog settings cancel save file edit view help model output "
              "generated report table total 2026 labeler verify").split()
     kinds = [("photo", 0.55), ("flat", 0.05), ("gradient", 0.1), ("periodic", 0.15), ("text", 0.08),
@@ -189,9 +187,8 @@ def clean_images(count):
                 foreground = (20, 20, 20) if index % 3 else (220, 220, 220)
                 canvas = Image.new("RGB", (w, h), background)
                 draw = ImageDraw.Draw(canvas)
-                font_path = fonts[index % len(fonts)]
                 size = int(rng.integers(11, 28))
-                font = ImageFont.truetype(font_path, size) if font_path else ImageFont.load_default()
+                font = ImageFont.load_default(size)  # the font Pillow ships: nothing read outside the repo
                 y = 4
                 if kind == "screenshot":  # title bar, sidebar, buttons, then text
                     draw.rectangle([0, 0, w, 28], fill=(60, 90, 160))
