@@ -94,6 +94,14 @@ let package = Package(
             ],
             swiftSettings: strictSettings
         ),
+        // The runnable behind bench/watermark_robustness.py (embed/detect on in-memory rasters, JSON
+        // lines); inside this package because the watermark API is `package`, not public.
+        .executableTarget(
+            name: "watermark-bench",
+            dependencies: ["LabelerPixels"],
+            path: "bench/WatermarkBench",
+            swiftSettings: strictSettings
+        ),
         .target(
             name: "LabelerTestSupport",
             dependencies: ["Labeler", "LabelerCInterop"],

@@ -67,6 +67,8 @@ extension Verifier {
             layer.status = .present
             layer.declaresAI = true
             layer.locations = ["pixels (luma), tile origin at (\(detection.offset.x), \(detection.offset.y))"]
+            // The resize factor found by the rescale search (watermark.md §5.4); 1 = as marked.
+            layer.fields["Scale"] = Self.scaleText(detection.scale)
             layer.fields["Payload"] = payload.hex
             layer.fields["ID"] = String(payload.identifier, radix: 16)
             if let agreement = detection.bitAgreement {
@@ -107,6 +109,12 @@ extension Verifier {
                     "the XMP records a watermark but the pixels do not show it (resized or heavily re-encoded?)"))
         }
         return layer
+    }
+
+    /// `1`, `0.5`, `1.497`: three decimals at most.
+    static func scaleText(_ scale: Double) -> String {
+        let rounded = (scale * 1000).rounded() / 1000
+        return rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
     }
 
     static func twoDecimals(_ value: Double) -> String { String(Double(Int((value * 100).rounded())) / 100) }

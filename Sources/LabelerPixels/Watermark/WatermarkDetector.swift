@@ -1,3 +1,5 @@
+import Foundation
+
 /// Blind detection of the watermark ``Watermark`` embeds: no original needed.
 ///
 /// 1. Luma, high-passed (minus its 11 × 11 box mean) and contrast
@@ -5,103 +7,91 @@
 ///    cancels brightness/contrast changes.
 /// 2. Folded onto one 128 × 128 tile (the mean of every tile position), band-limited.
 /// 3. Circular cross-correlation with the sync pattern by FFT over all 128² cyclic shifts (a
-///    crop is a cyclic shift of the tile grid); the peak's z-score against the surface gives the
-///    confidence and ``WatermarkDetection/bound(z:hypotheses:)`` the false-positive bound.
-/// 4. At the peak shift, each coded bit's soft value is its correlation with the folded tile;
+///    crop is a cyclic shift of the tile grid, ``SyncCorrelation``); the peak's z-score against
+///    the surface gives the confidence.
+/// 4. Native scale first; below the threshold, the rescale search (watermark.md §5.4,
+///    ``WatermarkScaleSearch``) picks a grid scale and the whole image is folded again at it.
+/// 5. At the peak shift, each coded bit's soft value is its correlation with the folded tile;
 ///    de-whitened, Viterbi-decoded, CRC-checked.
 ///
-/// Native scale only: a resized image is not searched (watermark.md §5.4 describes the search).
+/// The false-positive bound is a union bound over every hypothesis the plan can test —
+/// 128² shifts × ``WatermarkScaleSearch/scaleCount`` scales — whether or not the search ran, so
+/// stopping at a native hit does not make it optimistic (§3.3, §5.5).
 package struct WatermarkDetector: Sendable {
-    /// z at which the sync counts as found: 16384 × Q(6.5) ≈ 6.6e-7 false positives per image.
-    package static let threshold = 6.5
-
-    package var patterns: WatermarkPatterns
-
-    package init(patterns: WatermarkPatterns = .standard) { self.patterns = patterns }
-
-    package func detect(_ raster: Raster) -> WatermarkDetection {
-        let size = WatermarkPatterns.tile
-        let shifts = WatermarkPatterns.pixelCount
-        guard min(raster.width, raster.height) >= size else {
-            return WatermarkDetection(
-                outcome: .insufficientSignal, payload: nil, zScore: 0, falsePositiveBound: 1, hypotheses: 0,
-                offset: (0, 0), bitAgreement: nil)
-        }
-        let luma = LumaPlane(luma: raster)
-        var spectrum = (re: Self.fold(Self.prefilter(luma)), im: [Double](repeating: 0, count: shifts))
-        patterns.fft.transform(re: &spectrum.re, im: &spectrum.im, inverse: false)
-        var correlation = (re: [Double](repeating: 0, count: shifts), im: [Double](repeating: 0, count: shifts))
-        for index in 0 ..< shifts {
-            let band = patterns.band[index]
-            spectrum.re[index] *= band
-            spectrum.im[index] *= band
-            // F · conj(S): correlation at shift d = Σ_p F[p + d] S[p].
-            let (fr, fi) = (spectrum.re[index], spectrum.im[index])
-            let (sr, si) = (patterns.syncSpectrum.re[index], patterns.syncSpectrum.im[index])
-            correlation.re[index] = fr * sr + fi * si
-            correlation.im[index] = fi * sr - fr * si
-        }
-        patterns.fft.transform(re: &correlation.re, im: &correlation.im, inverse: true)
-        let surface = correlation.re
-        let mean = surface.reduce(0, +) / Double(shifts)
-        let deviation = (surface.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(shifts)).squareRoot()
-        var peak = 0
-        for index in 1 ..< shifts where surface[index] > surface[peak] { peak = index }
-        let z = deviation > 0 ? (surface[peak] - mean) / deviation : 0
-        let (dy, dx) = (peak / size, peak % size)
-        // The tile origin sits at (dx, dy) mod 128 in this image.
-        let offset = (x: dx, y: dy)
-
-        patterns.fft.transform(re: &spectrum.re, im: &spectrum.im, inverse: true)
-        var aligned = [Double](repeating: 0, count: shifts)
-        for y in 0 ..< size {
-            for x in 0 ..< size { aligned[y * size + x] = spectrum.re[((y + dy) % size) * size + (x + dx) % size] }
-        }
-        let codedCount = ConvolutionalCode.codedCount(for: 64)
-        let whitening = patterns.whitening(count: codedCount)
-        let soft = zip(patterns.softBits(aligned, count: codedCount), whitening).map { $1 == 1 ? -$0 : $0 }
-        let bits = ConvolutionalCode.decode(soft, count: 64)
-        let payload = WatermarkPayload(bits: bits)
-        let agreement = payload.map { payload in
-            let expected = ConvolutionalCode.encode(payload.bits)
-            let matches = zip(expected, soft).filter { ($0 == 1) == ($1 > 0) }.count
-            return Double(matches) / Double(codedCount)
-        }
-        let outcome: WatermarkDetection.Outcome
-        if z >= Self.threshold {
-            outcome = payload == nil ? .unreadable : .detected
-        } else {
-            outcome = luma.localDeviation().mean < Watermark.minimumTexture ? .insufficientSignal : .absent
-        }
-        return WatermarkDetection(
-            outcome: outcome, payload: outcome == .detected ? payload : nil, zScore: z,
-            falsePositiveBound: WatermarkDetection.bound(z: z, hypotheses: shifts), hypotheses: shifts,
-            offset: offset, bitAgreement: outcome == .detected ? agreement : nil)
-    }
-
-    /// Luma minus its local mean, over its local RMS + 1.
-    static func prefilter(_ luma: LumaPlane) -> LumaPlane {
-        let smooth = luma.boxMean(radius: 5)
-        var high = luma
-        var squares = luma
-        smooth.values.withUnsafeBufferPointer { smooth in
-            high.values.withUnsafeMutableBufferPointer { high in
-                squares.values.withUnsafeMutableBufferPointer { squares in
-                    for index in 0 ..< high.count {
-                        let value = high[index] - smooth[index]
-                        high[index] = value
-                        squares[index] = value * value
-                    }
-                }
-            }
-        }
-        let energy = squares.boxMean(radius: 6)
-        energy.values.withUnsafeBufferPointer { energy in
-            high.values.withUnsafeMutableBufferPointer { high in
-                for index in 0 ..< high.count { high[index] /= max(energy[index], 0).squareRoot() + 1 }
+    /// Hypotheses one image can be tested under: 16,384 shifts × 739 scales = 12,107,776.
+    package static let hypotheses = WatermarkPatterns.pixelCount * WatermarkScaleSearch.scaleCount
+    /// The per-image false-positive rate the threshold is set for.
+    package static let falsePositiveTarget = 1e-6
+    /// z at which the sync counts as found: hypotheses × Q(z) = 1e-6 (about 7.37).
+    package static let threshold: Double = {
+        var (low, high) = (0.0, 20.0)
+        for _ in 0 ..< 100 {
+            let middle = (low + high) / 2
+            if WatermarkDetection.bound(z: middle, hypotheses: hypotheses) > falsePositiveTarget {
+                low = middle
+            } else {
+                high = middle
             }
         }
         return high
+    }()
+
+    package var patterns: WatermarkPatterns
+    /// Whether a native-scale miss goes on to the rescale search.
+    package var searchesScales: Bool
+
+    package init(patterns: WatermarkPatterns = .standard, searchesScales: Bool = true) {
+        self.patterns = patterns
+        self.searchesScales = searchesScales
+    }
+
+    package func detect(_ raster: Raster) -> WatermarkDetection {
+        let size = WatermarkPatterns.tile
+        guard min(raster.width, raster.height) >= size else {
+            return WatermarkDetection(
+                outcome: .insufficientSignal, payload: nil, zScore: 0, falsePositiveBound: 1, hypotheses: 0,
+                offset: (0, 0), scale: 1, bitAgreement: nil)
+        }
+        let plane = Self.prefilter(LumaPlane(luma: raster))
+        var found = (correlation: SyncCorrelation(folded: Self.fold(plane), patterns: patterns), scale: 1.0)
+        var textured = true
+        if found.correlation.zScore < Self.threshold {
+            // Luma again rather than kept: only a native miss needs it.
+            textured = LumaPlane(luma: raster).localDeviation().mean >= Watermark.minimumTexture
+            if textured, searchesScales, let step = WatermarkScaleSearch(patterns: patterns).bestStep(plane) {
+                let scale = WatermarkScaleSearch.scale(step: step)
+                let window = ScaledTileFold.centred(
+                    width: plane.width, height: plane.height, scale: scale, side: WatermarkScaleSearch.decideWindow)
+                let correlation = SyncCorrelation(
+                    folded: ScaledTileFold.fold(plane, scale: scale, window: window), patterns: patterns)
+                if correlation.zScore > found.correlation.zScore { found = (correlation, scale) }
+            }
+        }
+        let (correlation, scale) = found
+        let z = correlation.zScore
+        let outcome: WatermarkDetection.Outcome
+        var decoded: (payload: WatermarkPayload?, agreement: Double?) = (nil, nil)
+        if z >= Self.threshold {
+            decoded = correlation.decode(patterns: patterns)
+            outcome = decoded.payload == nil ? .unreadable : .detected
+        } else {
+            outcome = textured ? .absent : .insufficientSignal
+        }
+        // The tile origin, from the marked geometry back to pixels of the image as given.
+        func origin(_ target: Int) -> Int { Int(((Double(target) + 0.5) * scale - 0.5).rounded()) }
+        let hypotheses = searchesScales ? Self.hypotheses : WatermarkPatterns.pixelCount
+        return WatermarkDetection(
+            outcome: outcome, payload: outcome == .detected ? decoded.payload : nil, zScore: z,
+            falsePositiveBound: WatermarkDetection.bound(z: z, hypotheses: hypotheses), hypotheses: hypotheses,
+            offset: (origin(correlation.shift.dx), origin(correlation.shift.dy)), scale: scale,
+            bitAgreement: outcome == .detected ? decoded.agreement : nil)
+    }
+
+    /// Luma minus its 11 × 11 local mean, over its 13 × 13 local RMS + 1.
+    static func prefilter(_ luma: LumaPlane) -> LumaPlane {
+        var plane = luma
+        plane.normaliseHighPass(meanRadius: 5, energyRadius: 6)
+        return plane
     }
 
     /// The mean of every 128 × 128 tile position, row-major; positions no pixel reaches are 0.

@@ -60,7 +60,7 @@ package struct WatermarkPatterns: Sendable {
                 for start in stride(from: 0, to: Self.pixelCount, by: 64) {
                     let word = random.next()
                     for offset in 0 ..< 64 {
-                        message[start + offset] += (word >> UInt64(offset)) & 1 == 1 ? sign : -sign
+                        message[start + offset] += (2 * Double((word &>> UInt64(offset)) & 1) - 1) * sign
                     }
                 }
             }
@@ -75,18 +75,22 @@ package struct WatermarkPatterns: Sendable {
     /// The correlation of an aligned, band-limited tile with each coded bit's chips (positive:
     /// bit 1), scaled by 1/√128².
     func softBits(_ aligned: [Double], count: Int) -> [Double] {
-        aligned.withUnsafeBufferPointer { aligned in
+        // Σ ±value = 2 · Σ(values whose chip is +1) − Σ values; the chip bit as a 0/1 factor keeps
+        // the inner loop free of branches.
+        let total = aligned.reduce(0, +)
+        return aligned.withUnsafeBufferPointer { aligned in
             (0 ..< count).map { number in
                 var random = Self.chipStream(key: key, pattern: number + 1)
-                var sum = 0.0
+                var ones = 0.0
                 for start in stride(from: 0, to: Self.pixelCount, by: 64) {
                     let word = random.next()
+                    var partial = 0.0
                     for offset in 0 ..< 64 {
-                        let value = aligned[start + offset]
-                        sum += (word >> UInt64(offset)) & 1 == 1 ? value : -value
+                        partial += Double((word &>> UInt64(offset)) & 1) * aligned[start + offset]
                     }
+                    ones += partial
                 }
-                return sum / Double(Self.tile)
+                return (2 * ones - total) / Double(Self.tile)
             }
         }
     }
