@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "LabelerPixels",
-            dependencies: ["LabelerCInterop"],
+            dependencies: ["LabelerCInterop", "CLabelerShims"],
             swiftSettings: strictSettings
         ),
         .target(

@@ -162,6 +162,27 @@ int CLabelerShims_exif_problems(const void *document, char *err, size_t err_len)
 /// exif_data_unref plus exif_log_unref, then frees the document. NULL is ignored.
 void CLabelerShims_exif_close(void *document);
 
+/// Watermark, one row of `width` RGBA pixels: changes[x] = round(gain · delta[x]) (to nearest,
+/// ties to even), *squares = 3 · Σ changes², and nonzero when adding the changes to R, G, B would
+/// leave 0…255 for some pixel (the caller then takes its clipping path for this row).
+int CLabelerShims_wm_changes(const uint8_t *rgba, const float *delta, size_t width, float gain, int32_t *changes,
+                             int64_t *squares);
+
+/// Watermark: adds changes[x] to R, G and B of pixel x (alpha untouched). Only for a row
+/// CLabelerShims_wm_changes said does not clip: the sums are not clamped.
+void CLabelerShims_wm_add(uint8_t *rgba, const int32_t *changes, size_t width);
+
+/// Watermark, one row of `width` RGBA pixels, change[x] = round(gain · delta[x]) (to nearest,
+/// ties to even): Σ over R, G, B of (clip(old + change, 0, 255) − old)², the pixels unchanged.
+int64_t CLabelerShims_wm_row_error(const uint8_t *rgba, const float *delta, size_t width, float gain);
+
+/// Watermark: copies the row's 4 · width bytes to `saved`, then adds the changes to R, G, B
+/// clipped to 0…255 (alpha untouched); clipped[x] = 1 where pixel x lost a value to clipping, else
+/// 0; *squared_error as above. Nonzero when any value clipped (the caller keeps those pixels'
+/// `saved` bytes to undo exactly).
+int CLabelerShims_wm_row_apply(uint8_t *rgba, const float *delta, size_t width, float gain, uint8_t *saved,
+                               uint8_t *clipped, int64_t *squared_error);
+
 /// Loads libtesseract.so.5 on first call (dlopen, RTLD_LOCAL) and resolves the Tesseract C API
 /// functions OCREngine uses, which this shim defines as forwarders so the executable does not
 /// link Tesseract and its ~50 dependencies at start-up. 0 when loaded; else -1 and `err` says why.

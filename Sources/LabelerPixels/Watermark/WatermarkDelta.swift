@@ -1,3 +1,4 @@
+internal import CLabelerShims
 import Foundation
 
 /// The change the watermark makes, gain × mask × tiled pattern, never stored whole: each pass
@@ -9,8 +10,8 @@ import Foundation
 ///
 /// `round` is to nearest, ties to even (the hardware rounding; vectorises). Marking happens in
 /// place: nothing the size of the image is copied, and a pass that misses the target PSNR is undone
-/// from the change itself plus the original bytes of the few 4-pixel groups where clipping lost a
-/// value (``WatermarkClipping``).
+/// from the change itself plus the original bytes of the pixels where clipping lost a value
+/// (``WatermarkClipping``).
 struct WatermarkDelta: Sendable {
     let width: Int
     let height: Int
@@ -65,30 +66,14 @@ struct WatermarkDelta: Sendable {
     }
 
     /// PSNR (dB, RGB) of `pixels` + round(gain · delta) clipped, against `pixels`, over every
-    /// `rowStep`-th row. An integer plus a change rounds to the integer plus the rounded change, so
-    /// only pixels whose darkest or brightest channel would leave 0…255 need their channels one by one.
+    /// `rowStep`-th row (``CLabelerShims_wm_row_error``, a loop the C compiler vectorises).
     func psnr(_ pixels: [UInt8], gain: Float, rowStep: Int) -> Double {
         var total = 0.0
         var count = 0
         pixels.withUnsafeBufferPointer { rgba in
+            guard let bytes = rgba.baseAddress else { return }
             forEachRow(rowStep: rowStep) { y, row in
-                var rowTotal: Float = 0
-                let base = y * width
-                for x in 0 ..< width {
-                    let change = (gain * row[x]).rounded(.toNearestOrEven)
-                    let index = (base + x) * 4
-                    let (r, g, b) = (rgba[index], rgba[index + 1], rgba[index + 2])
-                    if Float(min(r, g, b)) + change >= 0, Float(max(r, g, b)) + change <= 255 {
-                        rowTotal += 3 * change * change
-                        continue
-                    }
-                    for channel in 0 ..< 3 {
-                        let old = Float(rgba[index + channel])
-                        let new = min(max(old + change, 0), 255)
-                        rowTotal += (new - old) * (new - old)
-                    }
-                }
-                total += Double(rowTotal)
+                total += Double(CLabelerShims_wm_row_error(bytes + 4 * y * width, row, width, gain))
                 count += width
             }
         }
@@ -97,50 +82,42 @@ struct WatermarkDelta: Sendable {
 
     /// Adds round(gain · delta), clipped, to R, G and B of `pixels` in place and returns the PSNR
     /// of the result against the pixels as they were, with what clipping lost for
-    /// ``undo(gain:clipped:in:)``: the byte offsets of the 16-byte groups (4 pixels) where it
-    /// happened and their original bytes, one group after another. Four pixels at a time: the
-    /// change is spread over R, G, B (0 on alpha), added and clamped in 32-bit lanes.
+    /// ``undo(gain:clipped:in:)``: the original bytes of every run of pixels that clipped. A row at
+    /// a time through ``CLabelerShims_wm_row_apply`` (a loop the C compiler vectorises; Swift's
+    /// SIMD types lowered the byte-wise clip lane by lane).
     func apply(gain: Float, to pixels: inout [UInt8]) -> (psnr: Double, clipped: WatermarkClipping) {
         var total = 0.0
         var clipped = WatermarkClipping()
+        var saved = [UInt8](repeating: 0, count: 4 * width)
+        var lost = [UInt8](repeating: 0, count: width)
         pixels.withUnsafeMutableBufferPointer { pixels in
-            guard let pixels = pixels.baseAddress else { return }
-            let (low, high) = (SIMD16<Int32>.zero, SIMD16<Int32>(repeating: 255))
-            forEachRow(rowStep: 1) { y, row in
-                let base = y * width * 4
-                var errors = SIMD16<Int32>.zero
-                var x = 0
-                while x + 4 <= width {
-                    let changes = (SIMD4<Float>(row[x], row[x + 1], row[x + 2], row[x + 3]) * gain)
-                        .rounded(.toNearestOrEven)
-                    let (c0, c1, c2, c3) = (Int32(changes[0]), Int32(changes[1]), Int32(changes[2]), Int32(changes[3]))
-                    let spread = SIMD16<Int32>(c0, c0, c0, 0, c1, c1, c1, 0, c2, c2, c2, 0, c3, c3, c3, 0)
-                    let address = pixels + base + 4 * x
-                    let bytes = UnsafeRawPointer(address).loadUnaligned(as: SIMD16<UInt8>.self)
-                    let old = SIMD16<Int32>(truncatingIfNeeded: bytes)
-                    let sum = old &+ spread
-                    let new = sum.clamped(lowerBound: low, upperBound: high)
-                    if any(sum .!= new) { clipped.keep(bytes, at: base + 4 * x) }
-                    UnsafeMutableRawPointer(address).storeBytes(
-                        of: SIMD16<UInt8>(truncatingIfNeeded: new), as: SIMD16<UInt8>.self)
-                    let difference = new &- old
-                    errors &+= difference &* difference
-                    x += 4
-                }
-                var rowTotal = Int(errors.wrappedSum())
-                while x < width {
-                    let change = Int((gain * row[x]).rounded(.toNearestOrEven))
-                    for channel in 0 ..< 3 {
-                        let index = base + x * 4 + channel
-                        let old = Int(pixels[index])
-                        let new = min(max(old + change, 0), 255)
-                        if new != old + change { clipped.keep(pixels[index], at: index) }
-                        pixels[index] = UInt8(truncatingIfNeeded: new)
-                        rowTotal += (new - old) * (new - old)
+            saved.withUnsafeMutableBufferPointer { saved in
+                lost.withUnsafeMutableBufferPointer { lost in
+                    guard let pixels = pixels.baseAddress, let original = saved.baseAddress,
+                        let flags = lost.baseAddress
+                    else { return }
+                    forEachRow(rowStep: 1) { y, row in
+                        var squares: Int64 = 0
+                        let offset = 4 * y * width
+                        if CLabelerShims_wm_row_apply(pixels + offset, row, width, gain, original, flags, &squares) != 0
+                        {
+                            // Runs of pixels that clipped, their original bytes kept.
+                            var x = 0
+                            while x < width {
+                                guard flags[x] != 0 else {
+                                    x += 1
+                                    continue
+                                }
+                                let start = x
+                                while x < width, flags[x] != 0 { x += 1 }
+                                clipped.keep(
+                                    UnsafeBufferPointer(rebasing: saved[(4 * start) ..< (4 * x)]),
+                                    at: offset + 4 * start)
+                            }
+                        }
+                        total += Double(squares)
                     }
-                    x += 1
                 }
-                total += Double(rowTotal)
             }
         }
         return (Self.psnr(squaredError: total, samples: 3 * width * height), clipped)
