@@ -94,6 +94,26 @@ import Testing
             CLI.binary.path, ["check", "--require-regime", "kz", "plain/chelsea.png"], environment: environment,
             in: folder)
         #expect(partial.status == 1 && partial.stdout.contains("visible warning"), "\(partial.stdout)")
+        // verify and check read trust_anchors from --config too; --config and --no-config clash.
+        let keys = try CLI.labelctl(["keygen", "--out", folder.path + "/keys"], environment: environment)
+        #expect(keys.status == 0, "\(keys.stderr)")
+        let signed = try ProcessRunner.run(
+            CLI.binary.path,
+            [
+                "stamp", "--sign", "--cert", "keys/chain.pem", "--key", "keys/key.pem", "--no-visible", "-o", "signed",
+                "chelsea.png",
+            ], environment: environment, in: folder)
+        #expect(signed.status == 0, "\(signed.stderr)")
+        try "trust_anchors = \"keys/root.pem\"\n".write(
+            to: folder.appendingPathComponent("anchors.toml"), atomically: true, encoding: .utf8)
+        let trusted = try ProcessRunner.run(
+            CLI.binary.path, ["verify", "--json", "--config", "anchors.toml", "signed/chelsea.png"],
+            environment: environment, in: folder)
+        #expect(trusted.stdout.contains(#""ValidationState":"trusted""#), "\(trusted.stdout)\(trusted.stderr)")
+        let clash = try ProcessRunner.run(
+            CLI.binary.path, ["verify", "--config", "anchors.toml", "--no-config", "signed/chelsea.png"],
+            environment: environment, in: folder)
+        #expect(clash.status == 64)
         try "profil = \"all\"\n".write(
             to: folder.appendingPathComponent("labelctl.toml"), atomically: true, encoding: .utf8)
         let bad = try ProcessRunner.run(
