@@ -92,10 +92,7 @@ struct StampCommand: ParsableCommand {
         guard (outputDirectory != nil) != inPlace else {
             throw ValidationError("give exactly one of -o OUTDIR or --in-place")
         }
-        if corner != nil, visible == false { throw ValidationError("--corner needs --visible") }
-        if watermarkPsnr != WatermarkOptions.defaultTargetPSNR, watermark == false {
-            throw ValidationError("--watermark-psnr needs --watermark")
-        }
+        // --corner and --watermark-psnr are checked in run(), against the layers the profile turns on.
         if !(30 ... 60).contains(watermarkPsnr) { throw ValidationError("--watermark-psnr must be 30…60 dB") }
         if resume, journal == nil, inPlace { throw ValidationError("--resume with --in-place needs --journal PATH") }
         // Signing options are checked in run(), once the profile and config file are merged in.
